@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * wasmkm runtime ABI: the contract between wasmkm.ko and the code aotc
+ * generates.  Generated code includes this header and calls only the
+ * functions declared here (plus memcpy/memmove/memset).
+ *
+ * Execution model: wasmkm.ko runs all generated code inside an FPU section
+ * (kernel_fpu_begin() on x86-64, kernel_neon_begin() on arm64), so
+ * preemption is off while wasm runs.  Every function declared here that may
+ * sleep leaves the FPU section on entry and re-enters it before returning.
+ * Generated code must therefore reload ctx->mem and ctx->mem_size after any
+ * call into wasmkm.ko (memory.grow may move the linear memory).
+ *
+ * Traps: wasmkm_trap() never returns (the instance's thread ends there).  It
+ * is deliberately not declared __noreturn: objtool would otherwise see
+ * generated functions "fall through" after the call.  Generated code places
+ * a plain return after it.
+ */
+#ifndef _WASMKM_RT_H
+#define _WASMKM_RT_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+#define WASMKM_RT_ABI		1
+#define WASMKM_PAGE_SIZE	65536ULL
+
+/*
+ * Loop back-edges run this many times between yield checks; the count lives
+ * in a local of each function.  Function entries count in ctx->tick.
+ */
+#define WASMKM_LOOP_BUDGET	1024
+#define WASMKM_CALL_BUDGET	1024
+
+struct module;
+
+/* A function reference: what a funcref table slot points to. */
+struct wasmkm_funcref {
+	u32 type_id;		/* canonical signature id within the module */
+	u32 func_idx;		/* wasm function index */
+	const void *fn;		/* the generated C function */
+};
+
+/* Per-instance context; the first fields are read by generated code. */
+struct wasmkm_ctx {
+	u8 *mem;			/* linear memory base, NULL if empty */
+	u64 mem_size;			/* bytes */
+	unsigned long stack_limit;	/* lowest safe frame address */
+	s32 tick;			/* counts down at function entries */
+	u32 pad;
+	void *state;			/* ops->state_size bytes, zeroed */
+	void *inst;			/* opaque to generated code */
+};
+
+/*
+ * An exported function, callable through a uniform thunk: arguments in
+ * slots[0..nparams), results written to slots[0..nresults).  i32/i64 are
+ * zero-extended, f32/f64 are stored as their bit patterns.  Signature letters:
+ * i i32, I i64, f f32, F f64, r funcref, e externref; params ':' results.
+ */
+struct wasmkm_export_func {
+	const char *name;
+	const char *signature;
+	u32 func_idx;
+	void (*thunk)(struct wasmkm_ctx *ctx, u64 *slots);
+};
+
+/* What an app object hands to wasmkm_attach(). */
+struct wasmkm_app_ops {
+	u32 abi;			/* WASMKM_RT_ABI */
+	u32 state_size;			/* globals, tables, segment flags */
+	u32 nfuncs;
+	u32 reserved;
+	const char *const *func_names;	/* [nfuncs], entries may be NULL */
+	/*
+	 * Initialise globals, tables, active segments, then run the wasm
+	 * start function, if any.  Runs in the FPU section; traps like code.
+	 */
+	void (*instantiate)(struct wasmkm_ctx *ctx);
+	/* Call the exported _start (WASI command); NULL if there is none. */
+	void (*run)(struct wasmkm_ctx *ctx);
+	u32 nexports;			/* exported functions */
+	const struct wasmkm_export_func *exports;
+};
+
+/* Called from the app object's module init / exit. */
+int wasmkm_attach(struct module *owner, const void *desc, size_t desc_len,
+		  const struct wasmkm_app_ops *ops, unsigned int app_id);
+void wasmkm_detach(struct module *owner);
+
+/* Never returns: ends the instance with a trap of @kind (enum wasmkm_trap_kind). */
+void wasmkm_trap(struct wasmkm_ctx *ctx, u32 kind, u32 func_idx);
+/* Yield point slow path: reschedule if needed; ends the instance if stopped. */
+void wasmkm_tick(struct wasmkm_ctx *ctx);
+/* Function entry slow path: stack exhausted (traps) or ctx->tick ran out. */
+void wasmkm_entry_slow(struct wasmkm_ctx *ctx, u32 func_idx);
+/* memory.grow: old size in pages, or -1 (limit or no kernel memory). */
+s32 wasmkm_memory_grow(struct wasmkm_ctx *ctx, u32 delta_pages);
+
+/* Function entry check: stack depth and the call budget. */
+#define WASMKM_ENTRY(ctx, func_idx)						\
+	do {									\
+		if (unlikely((unsigned long)__builtin_frame_address(0) <	\
+			     (ctx)->stack_limit || --(ctx)->tick < 0))		\
+			wasmkm_entry_slow(ctx, func_idx);			\
+	} while (0)
+
+/* Loop header check; @budget is a local s32 set to WASMKM_LOOP_BUDGET. */
+#define WASMKM_LOOP(ctx, budget)						\
+	do {									\
+		if (unlikely(--(budget) < 0)) {					\
+			(budget) = WASMKM_LOOP_BUDGET;				\
+			wasmkm_tick(ctx);					\
+		}								\
+	} while (0)
+
+/*
+ * WASI preview1 (module "wasi_snapshot_preview1"): wasm i32 -> s32, i64 ->
+ * s64; pointers are offsets into linear memory.  Each returns a WASI errno
+ * (0 = success) and never faults on a bad pointer (returns EFAULT's WASI
+ * number, 21).
+ */
+s32 wasmkm_wasi_args_get(struct wasmkm_ctx *ctx, s32 argv, s32 argv_buf);
+s32 wasmkm_wasi_args_sizes_get(struct wasmkm_ctx *ctx, s32 argc, s32 buf_size);
+s32 wasmkm_wasi_environ_get(struct wasmkm_ctx *ctx, s32 env, s32 env_buf);
+s32 wasmkm_wasi_environ_sizes_get(struct wasmkm_ctx *ctx, s32 count, s32 buf_size);
+s32 wasmkm_wasi_clock_res_get(struct wasmkm_ctx *ctx, s32 clock, s32 res);
+s32 wasmkm_wasi_clock_time_get(struct wasmkm_ctx *ctx, s32 clock, s64 precision, s32 time);
+s32 wasmkm_wasi_random_get(struct wasmkm_ctx *ctx, s32 buf, s32 len);
+s32 wasmkm_wasi_fd_write(struct wasmkm_ctx *ctx, s32 fd, s32 iovs, s32 iovs_len, s32 nwritten);
+s32 wasmkm_wasi_fd_read(struct wasmkm_ctx *ctx, s32 fd, s32 iovs, s32 iovs_len, s32 nread);
+s32 wasmkm_wasi_fd_close(struct wasmkm_ctx *ctx, s32 fd);
+s32 wasmkm_wasi_fd_seek(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s32 whence, s32 newoffset);
+s32 wasmkm_wasi_fd_fdstat_get(struct wasmkm_ctx *ctx, s32 fd, s32 stat);
+s32 wasmkm_wasi_fd_prestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 prestat);
+s32 wasmkm_wasi_fd_prestat_dir_name(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len);
+s32 wasmkm_wasi_sched_yield(struct wasmkm_ctx *ctx);
+s32 wasmkm_wasi_poll_oneoff(struct wasmkm_ctx *ctx, s32 in, s32 out, s32 nsubs, s32 nevents);
+/* proc_exit never returns (same rule as wasmkm_trap). */
+void wasmkm_wasi_proc_exit(struct wasmkm_ctx *ctx, s32 code);
+
+#endif /* _WASMKM_RT_H */

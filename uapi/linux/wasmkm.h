@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * wasmkm: ioctl ABI of /dev/wasm, shared by wasmkm.ko and userspace.
+ *
+ * Every argument struct starts with __u32 size = sizeof(struct) as the
+ * caller knows it.  The kernel accepts a smaller size from an older caller
+ * (missing fields read as zero) and a larger one only if the extra bytes are
+ * zero (copy_struct_from_user()).  User pointers are __u64.  Strings in
+ * structs are NUL-terminated within their arrays.
+ */
+#ifndef _UAPI_LINUX_WASMKM_H
+#define _UAPI_LINUX_WASMKM_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+#define WASMKM_ABI_VERSION	1
+#define WASMKM_DEVICE		"/dev/wasm"
+#define WASMKM_IOC_MAGIC	0xB8
+
+#define WASMKM_NAME_LEN		64	/* app and module names, with NUL */
+#define WASMKM_ERROR_LEN	160	/* reason text, with NUL */
+#define WASMKM_ARGS_MAX		(64 * 1024)	/* argv or env blob, bytes */
+
+/* Instance states (wasmkm_inst_info.state). */
+enum wasmkm_inst_state {
+	WASMKM_INST_RUNNING	= 1,
+	WASMKM_INST_EXITED	= 2,	/* proc_exit or return from _start */
+	WASMKM_INST_TRAPPED	= 3,	/* see trap_kind */
+	WASMKM_INST_STOPPED	= 4,	/* WASMKM_IOC_STOP or unload */
+	WASMKM_INST_FAILED	= 5,	/* could not instantiate (error text) */
+};
+
+/* App states (wasmkm_app_info.state). */
+enum wasmkm_app_state {
+	WASMKM_APP_VERIFIED	= 1,	/* object checked, waiting for finit_module */
+	WASMKM_APP_ATTACHED	= 2,	/* object module loaded and attached */
+	WASMKM_APP_REFUSED	= 3,	/* attach refused (error text) */
+};
+
+/* Trap kinds; the text is the one the Wasm spec tests use. */
+enum wasmkm_trap_kind {
+	WASMKM_TRAP_NONE		= 0,
+	WASMKM_TRAP_UNREACHABLE		= 1,	/* "unreachable" */
+	WASMKM_TRAP_MEM_OOB		= 2,	/* "out of bounds memory access" */
+	WASMKM_TRAP_DIV_ZERO		= 3,	/* "integer divide by zero" */
+	WASMKM_TRAP_INT_OVERFLOW	= 4,	/* "integer overflow" */
+	WASMKM_TRAP_INVALID_CONV	= 5,	/* "invalid conversion to integer" */
+	WASMKM_TRAP_UNINIT_ELEM		= 6,	/* "uninitialized element" */
+	WASMKM_TRAP_INDIRECT_TYPE	= 7,	/* "indirect call type mismatch" */
+	WASMKM_TRAP_UNDEF_ELEM		= 8,	/* "undefined element" */
+	WASMKM_TRAP_TABLE_OOB		= 9,	/* "out of bounds table access" */
+	WASMKM_TRAP_STACK		= 10,	/* "call stack exhausted" */
+	WASMKM_TRAP_NO_MEMORY		= 11,	/* "out of kernel memory" */
+	WASMKM_TRAP_KIND_MAX		= 11,
+};
+
+/*
+ * WASMKM_IOC_LOAD: verify an app object (.wko) read through obj_fd and
+ * record it with its manifest.  The caller then loads the same object with
+ * finit_module(obj_fd, "wasmkm_app=<app_id>", 0); its init attaches to this
+ * record only if its descriptor is the one verified here.
+ * Errors: EBADF (obj_fd), ENOEXEC (not an app object: reason in
+ * WASMKM_IOC_APP_INFO is not available, read dmesg or error[]), EPROTO (ABI
+ * version), EEXIST (an identical object is attached: app_id is that app).
+ */
+struct wasmkm_load {
+	__u32 size;
+	__u32 flags;			/* must be 0 */
+	__s32 obj_fd;
+	__u32 mem_max_pages;		/* 0: the object's own limit */
+	__u64 argv;			/* NUL-separated strings, argv[0] first */
+	__u32 argv_len;			/* bytes, <= WASMKM_ARGS_MAX */
+	__u32 env_len;			/* bytes, <= WASMKM_ARGS_MAX */
+	__u64 env;			/* NUL-separated "KEY=VALUE" strings */
+	__u64 caps;			/* reserved for capabilities: must be 0 */
+	__u32 ncaps;			/* must be 0 */
+	__u32 app_id;			/* out */
+	char module_name[WASMKM_NAME_LEN];	/* out: name for delete_module */
+	char error[WASMKM_ERROR_LEN];	/* out: why it was refused */
+};
+
+/* WASMKM_IOC_START: start a new instance of an attached app. */
+struct wasmkm_start {
+	__u32 size;
+	__u32 flags;			/* must be 0 */
+	__u32 app_id;
+	__u32 inst_id;			/* out */
+};
+
+/* WASMKM_IOC_STOP: stop an instance; returns when its thread has ended. */
+struct wasmkm_stop {
+	__u32 size;
+	__u32 inst_id;
+};
+
+/*
+ * WASMKM_IOC_UNLOAD: stop and forget every instance of an app and forget
+ * the app.  An attached object stays loaded until delete_module(module_name)
+ * (wasmctl unload does both).
+ */
+struct wasmkm_unload {
+	__u32 size;
+	__u32 app_id;
+};
+
+struct wasmkm_app_info {
+	__u32 app_id;
+	__u32 state;			/* enum wasmkm_app_state */
+	__u32 ninstances;
+	__u32 mem_max_pages;
+	__u8 wasm_sha256[32];
+	char name[WASMKM_NAME_LEN];
+	char module_name[WASMKM_NAME_LEN];
+	char error[WASMKM_ERROR_LEN];
+};
+
+struct wasmkm_inst_info {
+	__u32 inst_id;
+	__u32 app_id;
+	__u32 state;			/* enum wasmkm_inst_state */
+	__s32 exit_code;		/* WASMKM_INST_EXITED */
+	__u32 trap_kind;		/* WASMKM_INST_TRAPPED */
+	__u32 trap_func;		/* wasm function index, ~0 if none */
+	__u64 start_ns;			/* CLOCK_MONOTONIC */
+	__u64 end_ns;			/* 0 while running */
+	__u64 mem_bytes;		/* linear memory size */
+	__u64 log_bytes;		/* bytes written to the log so far */
+	char app_name[WASMKM_NAME_LEN];
+	char trap_func_name[WASMKM_NAME_LEN];
+	char error[WASMKM_ERROR_LEN];
+};
+
+/*
+ * WASMKM_IOC_LIST_APPS / WASMKM_IOC_LIST_INSTS: fill up to capacity entries
+ * of entry_size bytes each (entry_size may be smaller than the kernel's
+ * struct for an older caller); count is set to the number that exist.
+ */
+struct wasmkm_list {
+	__u32 size;
+	__u32 entry_size;
+	__u32 capacity;
+	__u32 count;			/* out */
+	__u64 entries;			/* user pointer */
+};
+
+/*
+ * WASMKM_IOC_LOGS: read an instance's log (stdout and stderr, in order).
+ * Bytes are numbered from 0 since the start of the instance; the ring keeps
+ * the newest WASMKM_LOG_SIZE bytes.  Reads from pos; returns len bytes and
+ * sets next; if pos is older than the ring keeps, reading starts at the
+ * oldest byte kept and dropped says how many were skipped.
+ */
+struct wasmkm_logs {
+	__u32 size;
+	__u32 inst_id;
+	__u64 pos;
+	__u64 buf;			/* user pointer */
+	__u32 buf_len;
+	__u32 len;			/* out */
+	__u64 next;			/* out */
+	__u64 dropped;			/* out */
+	__u32 state;			/* out: instance state, to stop following */
+	__u32 flags;			/* WASMKM_LOGS_WAIT: block until data or end */
+};
+#define WASMKM_LOGS_WAIT	1
+#define WASMKM_LOG_SIZE		(64 * 1024)
+
+struct wasmkm_app_query {
+	__u32 size;
+	__u32 app_id;
+	__u64 info;			/* user pointer to struct wasmkm_app_info */
+	__u32 info_size;
+	__u32 pad;
+};
+
+#define WASMKM_IOC_LOAD		_IOWR(WASMKM_IOC_MAGIC, 1, struct wasmkm_load)
+#define WASMKM_IOC_START	_IOWR(WASMKM_IOC_MAGIC, 2, struct wasmkm_start)
+#define WASMKM_IOC_STOP		_IOW(WASMKM_IOC_MAGIC, 3, struct wasmkm_stop)
+#define WASMKM_IOC_UNLOAD	_IOW(WASMKM_IOC_MAGIC, 4, struct wasmkm_unload)
+#define WASMKM_IOC_LIST_APPS	_IOWR(WASMKM_IOC_MAGIC, 5, struct wasmkm_list)
+#define WASMKM_IOC_LIST_INSTS	_IOWR(WASMKM_IOC_MAGIC, 6, struct wasmkm_list)
+#define WASMKM_IOC_LOGS		_IOWR(WASMKM_IOC_MAGIC, 7, struct wasmkm_logs)
+#define WASMKM_IOC_APP_INFO	_IOW(WASMKM_IOC_MAGIC, 8, struct wasmkm_app_query)
+
+#endif /* _UAPI_LINUX_WASMKM_H */
