@@ -8,8 +8,9 @@ BUILD := $(ROOT)/build
 
 # Kernel under test: the Debian headers that linux-headers-<arch> points at.
 ARCH ?= $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
-KABI ?= $(shell scripts/kernel-abi.sh 2>/dev/null)
-KDIR ?= $(if $(KABI),/usr/src/linux-headers-$(KABI),/lib/modules/$(shell uname -r)/build)
+DEBARCH ?= $(if $(filter arm64,$(ARCH)),arm64,amd64)
+KABI ?= $(shell scripts/kernel-abi.sh $(DEBARCH) 2>/dev/null)
+KDIR ?= $(if $(KABI),/usr/src/linux-headers-$(KABI)-$(DEBARCH),/lib/modules/$(shell uname -r)/build)
 
 CXX ?= g++
 CXXSTD := -std=c++20

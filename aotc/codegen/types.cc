@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+// Type and naming helpers shared by the module and function emitters.
+#include <cstdio>
+
+#include "aotc/codegen/module_info.h"
+
+namespace aotc::codegen {
+
+using wabt::Type;
+
+bool IsSupportedValueType(Type t) {
+  switch (t) {
+    case Type::I32:
+    case Type::I64:
+    case Type::F32:
+    case Type::F64:
+    case Type::FuncRef:
+    case Type::ExternRef:
+      return true;
+    default:
+      return false;
+  }
+}
+
+char TypeLetter(Type t) {
+  switch (t) {
+    case Type::I32:
+      return 'i';
+    case Type::I64:
+      return 'I';
+    case Type::F32:
+      return 'f';
+    case Type::F64:
+      return 'F';
+    case Type::FuncRef:
+      return 'r';
+    default:
+      return 'e';
+  }
+}
+
+std::string CType(Type t) {
+  switch (t) {
+    case Type::I32:
+      return "u32";
+    case Type::I64:
+      return "u64";
+    case Type::F32:
+      return "float";
+    case Type::F64:
+      return "double";
+    case Type::FuncRef:
+      return "const struct wasmkm_funcref *";
+    default:
+      return "const void *";
+  }
+}
+
+std::string Letters(const wabt::TypeVector& types) {
+  std::string s;
+  for (Type t : types) s += TypeLetter(t);
+  return s;
+}
+
+std::string SigKey(const wabt::FuncSignature& sig) {
+  return Letters(sig.param_types) + ":" + Letters(sig.result_types);
+}
+
+uint32_t SigId(ModuleInfo& mi, const wabt::FuncSignature& sig) {
+  auto [it, inserted] = mi.sig_ids.emplace(SigKey(sig), mi.sig_ids.size());
+  return it->second;
+}
+
+std::string CReturnType(ModuleInfo& mi, const wabt::TypeVector& results) {
+  if (results.empty()) return "void";
+  if (results.size() == 1) return CType(results[0]);
+  std::string l = Letters(results);
+  mi.result_structs.insert(l);
+  return "struct wasmkm_res_" + l;
+}
+
+std::string FuncLabel(const ModuleInfo& mi, uint32_t idx) {
+  std::string s = "function " + std::to_string(idx);
+  if (idx < mi.names.size() && !mi.names[idx].empty()) s += " (" + mi.names[idx] + ")";
+  return s;
+}
+
+std::string CStringLiteral(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += char(c);
+    } else if (c >= 0x20 && c < 0x7f && c != '?') {
+      out += char(c);
+    } else {
+      char buf[8];
+      snprintf(buf, sizeof(buf), "\\%03o", c);  // octal: never absorbs following chars
+      out += buf;
+    }
+  }
+  return out + "\"";
+}
+
+std::string CommentSafe(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c >= 0x7f || c == '*' || c == '/' || c == '\\')
+      out += '_';
+    else
+      out += char(c);
+  }
+  return out;
+}
+
+}  // namespace aotc::codegen

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0
+/* wasmkm: the instance thread, FPU sections, yields and ending the thread. */
+#include <linux/cred.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/sched/task_stack.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+
+#include "wasmkm.h"
+
+static const char *const wasmkm_trap_text[] = {
+	[WASMKM_TRAP_NONE] = "none",
+	[WASMKM_TRAP_UNREACHABLE] = "unreachable",
+	[WASMKM_TRAP_MEM_OOB] = "out of bounds memory access",
+	[WASMKM_TRAP_DIV_ZERO] = "integer divide by zero",
+	[WASMKM_TRAP_INT_OVERFLOW] = "integer overflow",
+	[WASMKM_TRAP_INVALID_CONV] = "invalid conversion to integer",
+	[WASMKM_TRAP_UNINIT_ELEM] = "uninitialized element",
+	[WASMKM_TRAP_INDIRECT_TYPE] = "indirect call type mismatch",
+	[WASMKM_TRAP_UNDEF_ELEM] = "undefined element",
+	[WASMKM_TRAP_TABLE_OOB] = "out of bounds table access",
+	[WASMKM_TRAP_STACK] = "call stack exhausted",
+	[WASMKM_TRAP_NO_MEMORY] = "out of kernel memory",
+};
+
+void wasmkm_fpu_leave(struct wasmkm_ctx *ctx)
+{
+	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
+
+	if (inst->in_fpu) {
+		inst->in_fpu = false;
+		wasmkm_arch_fpu_end();
+	}
+}
+
+void wasmkm_fpu_enter(struct wasmkm_ctx *ctx)
+{
+	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
+
+	if (!inst->in_fpu) {
+		wasmkm_arch_fpu_begin();
+		inst->in_fpu = true;
+	}
+}
+
+/*
+ * End the instance's thread from wherever it is (possibly deep inside
+ * generated code).  The frames above are abandoned: generated code holds no
+ * locks and no allocations of its own.  After complete() no code of the app
+ * object runs: kthread_complete_and_exit() is in the kernel proper.
+ */
+void wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u32 func_idx)
+{
+	const struct wasmkm_app_ops *ops = inst->ops;
+
+	wasmkm_fpu_leave(&inst->ctx);
+	inst->exit_code = code;
+	if (state == WASMKM_INST_TRAPPED) {
+		inst->trap_kind = trap_kind <= WASMKM_TRAP_KIND_MAX ? trap_kind : WASMKM_TRAP_NONE;
+		inst->trap_func = func_idx;
+		if (ops && ops->func_names && func_idx < ops->nfuncs && ops->func_names[func_idx])
+			strscpy(inst->trap_func_name, ops->func_names[func_idx],
+				sizeof(inst->trap_func_name));
+		snprintf(inst->error, sizeof(inst->error), "trap: %s",
+			 wasmkm_trap_text[inst->trap_kind]);
+		pr_info("wasmkm: %s: trap: %s in function %u %s\n", inst->name,
+			wasmkm_trap_text[inst->trap_kind], func_idx, inst->trap_func_name);
+	}
+	vfree(inst->ctx.mem);
+	inst->ctx.mem = NULL;
+	inst->ctx.mem_size = 0;
+	WRITE_ONCE(inst->mem_bytes, 0);
+	inst->end_ns = ktime_get_ns();
+	WRITE_ONCE(inst->state, state);
+	if (inst->old_cred) {
+		revert_creds(inst->old_cred);
+		inst->old_cred = NULL;
+	}
+	wake_up_all(&inst->wq);
+	kthread_complete_and_exit(&inst->done, 0);
+}
+
+int wasmkm_runner(void *data)
+{
+	struct wasmkm_inst *inst = data;
+	struct wasmkm_ctx *ctx = &inst->ctx;
+
+	inst->old_cred = override_creds(inst->app->cred);
+	/* See WASMKM_STACK_RESERVE: the stack grows down towards this page. */
+	ctx->stack_limit = (unsigned long)task_stack_page(current) + WASMKM_STACK_RESERVE;
+	ctx->tick = WASMKM_CALL_BUDGET;
+	if (READ_ONCE(inst->stop))
+		wasmkm_end(inst, WASMKM_INST_STOPPED, 0, 0, ~0U);
+	wasmkm_fpu_enter(ctx);
+	inst->ops->instantiate(ctx);
+	if (inst->ops->run)
+		inst->ops->run(ctx);
+	wasmkm_end(inst, WASMKM_INST_EXITED, 0, 0, ~0U);
+	return 0;
+}
+
+void wasmkm_trap(struct wasmkm_ctx *ctx, u32 kind, u32 func_idx)
+{
+	wasmkm_end(wasmkm_ctx_inst(ctx), WASMKM_INST_TRAPPED, 0, kind, func_idx);
+}
+EXPORT_SYMBOL_GPL(wasmkm_trap);
+
+void wasmkm_tick(struct wasmkm_ctx *ctx)
+{
+	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
+
+	if (READ_ONCE(inst->stop))
+		wasmkm_end(inst, WASMKM_INST_STOPPED, 0, 0, ~0U);
+	if (need_resched()) {
+		wasmkm_fpu_leave(ctx);
+		cond_resched();
+		wasmkm_fpu_enter(ctx);
+	}
+}
+EXPORT_SYMBOL_GPL(wasmkm_tick);
+
+void wasmkm_entry_slow(struct wasmkm_ctx *ctx, u32 func_idx)
+{
+	if ((unsigned long)__builtin_frame_address(0) < ctx->stack_limit)
+		wasmkm_trap(ctx, WASMKM_TRAP_STACK, func_idx);	/* no return */
+	ctx->tick = WASMKM_CALL_BUDGET;
+	wasmkm_tick(ctx);
+}
+EXPORT_SYMBOL_GPL(wasmkm_entry_slow);

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* WASI preview1 errno values (wasi_snapshot_preview1 witx). */
+#ifndef _WASMKM_WASI_ERRNO_H
+#define _WASMKM_WASI_ERRNO_H
+
+#define WASI_ESUCCESS		0
+#define WASI_E2BIG		1
+#define WASI_EACCES		2
+#define WASI_EAGAIN		6
+#define WASI_EBADF		8
+#define WASI_EEXIST		20
+#define WASI_EFAULT		21
+#define WASI_EINTR		27
+#define WASI_EINVAL		28
+#define WASI_EIO		29
+#define WASI_ENOENT		44
+#define WASI_ENOMEM		48
+#define WASI_ENOSYS		52
+#define WASI_ENOTSUP		58
+#define WASI_EOVERFLOW		61
+#define WASI_EPERM		63
+#define WASI_ESPIPE		70
+#define WASI_ENOTCAPABLE	76
+
+#define WASI_CLOCK_REALTIME		0
+#define WASI_CLOCK_MONOTONIC		1
+#define WASI_CLOCK_PROCESS_CPUTIME	2
+#define WASI_CLOCK_THREAD_CPUTIME	3
+
+#define WASI_FILETYPE_CHARACTER_DEVICE	2
+
+#define WASI_RIGHT_FD_READ		(1ULL << 1)
+#define WASI_RIGHT_FD_WRITE		(1ULL << 6)
+#define WASI_RIGHT_POLL_FD_READWRITE	(1ULL << 27)
+
+#define WASI_EVENTTYPE_CLOCK		0
+#define WASI_EVENTTYPE_FD_READ		1
+#define WASI_EVENTTYPE_FD_WRITE		2
+#define WASI_SUBCLOCKFLAG_ABSTIME	1
+
+#endif /* _WASMKM_WASI_ERRNO_H */

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* wasmkm: internal declarations shared by the files of wasmkm.ko. */
+#ifndef _WASMKM_INTERNAL_H
+#define _WASMKM_INTERNAL_H
+
+#include <linux/completion.h>
+#include <linux/cred.h>
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/wasmkm.h>
+#include <linux/wasmkm_object.h>
+#include <wasmkm/rt.h>
+
+#if defined(CONFIG_X86)
+#include "arch/x86/fpu.h"
+#elif defined(CONFIG_ARM64)
+#include "arch/arm64/fpu.h"
+#else
+#error "wasmkm supports x86-64 and arm64 only"
+#endif
+
+#include "wasi_errno.h"
+
+#define WASMKM_SHA256_LEN	32
+
+/*
+ * Bytes of the 16 KiB kernel stack kept below the lowest wasm frame: room
+ * for a helper (WASI calls, vmalloc, printk, the scheduler) and for
+ * interrupts taken on the task stack.  Generated code traps with "call
+ * stack exhausted" when a frame would go below stack page + this reserve.
+ */
+#define WASMKM_STACK_RESERVE	(6 * 1024)
+
+extern unsigned int wasmkm_mem_max_default;
+extern bool wasmkm_mirror_printk;
+extern struct mutex wasmkm_lock;
+
+struct wasmkm_app {
+	u32 id;
+	u32 state;			/* enum wasmkm_app_state */
+	struct module *owner;		/* ATTACHED only */
+	const struct wasmkm_app_ops *ops;
+	void *desc;			/* verified descriptor bytes */
+	size_t desc_len;
+	u8 desc_sha256[WASMKM_SHA256_LEN];
+	u8 wasm_sha256[WASMKM_SHA256_LEN];
+	char name[WASMKM_NAME_LEN];
+	char module_name[WASMKM_NAME_LEN];
+	char error[WASMKM_ERROR_LEN];
+	char *argv;
+	u32 argv_len;
+	u32 argc;
+	char *env;
+	u32 env_len;
+	u32 envc;
+	u32 mem_min_pages;
+	u32 mem_max_pages;
+	const struct cred *cred;	/* the loader's */
+	struct list_head insts;		/* struct wasmkm_inst.node */
+	u32 ninstances;
+};
+
+struct wasmkm_inst {
+	u32 id;
+	struct kref ref;
+	struct wasmkm_app *app;		/* valid while listed */
+	struct list_head node;
+	struct module *owner;		/* module ref held until reaped */
+	const struct wasmkm_app_ops *ops;
+	struct wasmkm_ctx ctx;
+	struct task_struct *task;
+	const struct cred *old_cred;
+	struct completion done;
+	wait_queue_head_t wq;		/* sleeps in helpers, log readers */
+	bool stop;
+	bool in_fpu;
+	bool reaped;
+	bool fd_closed[3];
+	char name[WASMKM_NAME_LEN + 16];
+	/* outcome, written by the thread before done */
+	u32 state;
+	s32 exit_code;
+	u32 trap_kind;
+	u32 trap_func;
+	char trap_func_name[WASMKM_NAME_LEN];
+	char error[WASMKM_ERROR_LEN];
+	u64 start_ns;
+	u64 end_ns;
+	u64 mem_bytes;
+	/* log ring */
+	spinlock_t log_lock;
+	char *log;
+	u64 log_head;			/* bytes written since start */
+};
+
+struct file;
+/* ioctl.c */
+long wasmkm_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+
+/* wasi_clock.c: nanoseconds on a WASI clock; false if the clock id is unknown. */
+bool wasmkm_clock_now(u32 clock, u64 *now);
+
+/* verify.c */
+int wasmkm_verify_object(const u8 *buf, size_t len, const struct wasmkm_desc **desc,
+			 size_t *desc_len, char *error);
+
+/* registry.c */
+int wasmkm_load(struct wasmkm_load *arg);
+int wasmkm_unload_app(u32 app_id);
+struct wasmkm_app *wasmkm_app_find(u32 app_id);
+void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info *info);
+int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count);
+void wasmkm_registry_exit(void);
+
+/* instance.c */
+int wasmkm_inst_start(u32 app_id, u32 *inst_id);
+int wasmkm_inst_stop(u32 inst_id);
+struct wasmkm_inst *wasmkm_inst_get(u32 inst_id);
+void wasmkm_inst_put(struct wasmkm_inst *inst);
+void wasmkm_inst_reap(struct wasmkm_inst *inst);
+void wasmkm_inst_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *info);
+int wasmkm_list_insts(struct wasmkm_inst_info **out, u32 cap, u32 *count);
+void wasmkm_insts_remove(struct wasmkm_app *app, struct list_head *out);
+void wasmkm_insts_reap_list(struct list_head *list);
+void wasmkm_reap_finished(void);
+
+/* runner.c */
+int wasmkm_runner(void *data);
+void wasmkm_fpu_leave(struct wasmkm_ctx *ctx);
+void wasmkm_fpu_enter(struct wasmkm_ctx *ctx);
+/*
+ * Never returns, but is not declared __noreturn: objtool does not know that
+ * across translation units and would see callers fall through.
+ */
+void wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u32 func_idx);
+
+static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
+{
+	return ctx->inst;
+}
+
+/* memory.c */
+void *wasmkm_mem_ptr(struct wasmkm_ctx *ctx, u32 off, u64 len);
+int wasmkm_mem_init(struct wasmkm_inst *inst, u32 pages);
+
+/* log.c */
+int wasmkm_log_init(struct wasmkm_inst *inst);
+void wasmkm_log_append(struct wasmkm_inst *inst, const char *data, size_t len);
+int wasmkm_logs_read(struct wasmkm_logs *arg);
+
+#endif /* _WASMKM_INTERNAL_H */

@@ -1,0 +1,10 @@
+;; SPDX-License-Identifier: GPL-2.0
+;; recurse: unbounded recursion: must trap with "call stack exhausted",
+;; never overflow the kernel stack.
+(module
+  (memory (export "memory") 1)
+  (func $down (param $n i64) (result i64)
+    (i64.add (call $down (i64.add (local.get $n) (i64.const 1)))
+             (local.get $n)))
+  (func (export "_start")
+    (drop (call $down (i64.const 0)))))

@@ -1,0 +1,166 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Host tests of generated code: run-tests.sh CODEGEN_GEN OUTDIR (from the repo root).
+# Each test: .wasm -> codegen -> app_code.c -> host gcc with the runtime shim -> run.
+set -u
+GEN=$(realpath "$1")
+OUT=$(realpath -m "$2")
+HERE=tests/host/codegen
+CC=${CC:-gcc}
+WASM_CC=${WASM_CC:-clang-16}
+CFLAGS="-O2 -Wall -Wextra -Wno-unused-parameter -Werror -ffp-contract=off -fno-math-errno"
+pass=0
+fail=0
+mkdir -p "$OUT"
+
+ok() { pass=$((pass + 1)); echo "PASS $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
+
+# build NAME WASM [GEN-OPTION]: generated code and runner in $OUT/NAME; 0 on success
+build() {
+	local d=$OUT/$1
+	mkdir -p "$d"
+	"$GEN" "$2" "$d/app_code.c" ${3:-} 2>"$d/gen.err" || { cat "$d/gen.err"; return 1; }
+	$CC $CFLAGS -I$HERE/include -I$HERE -Ikmod/include -Iuapi \
+		-DAPP_CODE="\"$d/app_code.c\"" -o "$d/run" $HERE/runner.c $HERE/shim.c \
+		2>"$d/cc.err" || { head -20 "$d/cc.err"; return 1; }
+}
+
+# WAT tests: each file carries its own ";; ASSERT" lines.
+for wat in $HERE/wat/*.wat; do
+	name=$(basename "$wat" .wat)
+	if ! wat2wasm -o "$OUT/$name.wasm" "$wat" 2>"$OUT/$name.wat.err"; then
+		bad "$name" "wat2wasm: $(head -3 "$OUT/$name.wat.err")"
+		continue
+	fi
+	if ! build "$name" "$OUT/$name.wasm"; then
+		bad "$name" "build"
+		continue
+	fi
+	if timeout 60 "$OUT/$name/run" --check "$wat" >"$OUT/$name/check.out" 2>&1; then
+		ok "$name ($(tail -1 "$OUT/$name/check.out"))"
+	else
+		cat "$OUT/$name/check.out"
+		bad "$name"
+	fi
+done
+
+# Without yield points (only the stack check at function entry).
+if build control-noyield "$OUT/control.wasm" --no-yield &&
+	"$OUT/control-noyield/run" --check $HERE/wat/control.wat >"$OUT/control-noyield/check.out"; then
+	ok "control-noyield"
+else
+	bad "control-noyield" "$(head -5 "$OUT/control-noyield/check.out" 2>/dev/null)"
+fi
+
+# Loops reach the yield slow path every WASMKM_LOOP_BUDGET back-edges.
+printf '(module (func (export "spin") (param i32) (result i32)\n  (loop $l (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1))))) (local.get 0)))\n' >"$OUT/spin.wat"
+if wat2wasm -o "$OUT/spin.wasm" "$OUT/spin.wat" && build spin "$OUT/spin.wasm" &&
+	SHIM_TICKS=1 "$OUT/spin/run" --invoke spin i32:1000000 >"$OUT/spin/out" 2>"$OUT/spin/err" &&
+	grep -qx "i32:0" "$OUT/spin/out" &&
+	[ "$(sed -n 's/^ticks //p' "$OUT/spin/err")" -ge 900 ]; then
+	ok "loop-yield"
+else
+	bad "loop-yield" "$(cat "$OUT/spin/out" "$OUT/spin/err" 2>/dev/null)"
+fi
+
+# A data segment out of bounds traps at instantiation.
+printf '(module (memory 1) (data (i32.const 65535) "ab") (func (export "f")))\n' >"$OUT/dataoob.wat"
+if wat2wasm -o "$OUT/dataoob.wasm" "$OUT/dataoob.wat" && build dataoob "$OUT/dataoob.wasm"; then
+	got=$("$OUT/dataoob/run" --invoke f)
+	if [ $? = 100 ] && [ "$got" = "trap: out of bounds memory access (instantiate)" ]; then
+		ok "data-oob-instantiate"
+	else
+		bad "data-oob-instantiate" "$got"
+	fi
+else
+	bad "data-oob-instantiate" "build"
+fi
+
+# Unsupported input is refused with an error that names the function.
+printf '(module (func $vec (export "v") (result i32)\n  (i32x4.extract_lane 0 (v128.const i32x4 1 2 3 4))))\n' >"$OUT/simd.wat"
+if wat2wasm --debug-names -o "$OUT/simd.wasm" "$OUT/simd.wat" &&
+	! "$GEN" "$OUT/simd.wasm" "$OUT/simd.c" 2>"$OUT/simd.err" &&
+	grep -q "function 0 (vec).*SIMD" "$OUT/simd.err"; then
+	ok "simd-rejected"
+else
+	bad "simd-rejected" "$(cat "$OUT/simd.err" 2>/dev/null)"
+fi
+printf '(module (import "env" "f" (func)) (func (export "_start") (call 0)))\n' >"$OUT/badimp.wat"
+if wat2wasm -o "$OUT/badimp.wasm" "$OUT/badimp.wat" &&
+	! "$GEN" "$OUT/badimp.wasm" "$OUT/badimp.c" 2>"$OUT/badimp.err" &&
+	grep -q '"env"."f"' "$OUT/badimp.err"; then
+	ok "unknown-import-rejected"
+else
+	bad "unknown-import-rejected" "$(cat "$OUT/badimp.err" 2>/dev/null)"
+fi
+
+# Deep nesting: 2000 nested blocks, each adding 1 after its inner block; a
+# br_table in the innermost leaves block d, so d + 1 adds are skipped.
+{
+	echo '(module (func (export "deep") (param i32) (result i32)'
+	for i in $(seq 2000); do echo "(block (result i32)"; done
+	printf '(br_table'
+	for i in $(seq 0 1999); do printf ' %d' "$i"; done
+	echo ' 0 (i32.const 0) (local.get 0))'
+	for i in $(seq 2000); do echo '(i32.add (i32.const 1)))'; done
+	echo '))'
+	for k in 0 1 3 1000 1999 5000; do
+		echo ";; ASSERT deep i32:$k => i32:$((k >= 2000 ? 1999 : 1999 - k))"
+	done
+} >"$OUT/deep.wat"
+if wat2wasm -o "$OUT/deep.wasm" "$OUT/deep.wat" && build deep "$OUT/deep.wasm" &&
+	"$OUT/deep/run" --check "$OUT/deep.wat" >"$OUT/deep/check.out"; then
+	ok "deep-nesting"
+else
+	bad "deep-nesting" "$(cat "$OUT/deep/check.out" 2>/dev/null | head -5)"
+fi
+
+# Unbounded recursion traps instead of crashing the host.
+if wat2wasm -o "$OUT/recurse.wasm" tests/apps/recurse.wat && build recurse "$OUT/recurse.wasm"; then
+	timeout 60 "$OUT/recurse/run" >/dev/null 2>"$OUT/recurse/err"
+	if [ $? = 100 ] && grep -q "call stack exhausted" "$OUT/recurse/err"; then
+		ok "recurse"
+	else
+		bad "recurse" "$(cat "$OUT/recurse/err")"
+	fi
+else
+	bad "recurse" "build"
+fi
+
+# C apps for wasm32-wasi against the same C built natively.
+if command -v "$WASM_CC" >/dev/null; then
+	if $WASM_CC --target=wasm32-wasi -O2 -o "$OUT/hello.wasm" examples/hello.c &&
+		build hello "$OUT/hello.wasm"; then
+		got=$("$OUT/hello/run" --env GREETING=Hello -- wasm kernel)
+		rc=$?
+		want=$'Hello from a WebAssembly kernel thread!\narg 1: wasm\narg 2: kernel'
+		if [ "$got" = "$want" ] && [ $rc = 2 ]; then ok "hello"; else bad "hello" "rc=$rc: $got"; fi
+	else
+		bad "hello" "build"
+	fi
+	for app in matmul $HERE/c/*.c; do
+		[ "$app" = matmul ] && app=tests/apps/matmul.c
+		[ -f "$app" ] || continue
+		name=$(basename "$app" .c)
+		if $WASM_CC --target=wasm32-wasi -O2 -o "$OUT/$name.wasm" "$app" &&
+			build "c-$name" "$OUT/$name.wasm" &&
+			$CC -O2 -ffp-contract=off -o "$OUT/$name.native" "$app" -lm; then
+			"$OUT/c-$name/run" -- one two >"$OUT/$name.wasm.out" 2>&1
+			"$OUT/$name.native" one two >"$OUT/$name.native.out" 2>&1
+			if cmp -s "$OUT/$name.wasm.out" "$OUT/$name.native.out"; then
+				ok "c-$name"
+			else
+				diff "$OUT/$name.native.out" "$OUT/$name.wasm.out" | head -10
+				bad "c-$name"
+			fi
+		else
+			bad "c-$name" "build"
+		fi
+	done
+else
+	bad "c-apps" "$WASM_CC not found"
+fi
+
+echo "codegen: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * wasm-host-run: runs generated app code on the host through the shim.
+ *
+ *   wasm-host-run [--env K=V]... [-- ARG...]        run _start (WASI command)
+ *   wasm-host-run --invoke NAME [TYPE:VALUE]...     call an export, print results
+ *   wasm-host-run --check FILE                      run the ";; ASSERT" lines of FILE
+ *
+ * Values are i32:N, i64:N, f32:X, f64:X (X a C float literal, inf, nan) or
+ * f32:bits:0xHEX / f64:bits:0xHEX.  Results print as i32:N i64:N (signed
+ * decimal) and f32:bits:0x.. f64:bits:0x..; a trap prints "trap: <spec text>".
+ * An ASSERT line reads:  ;; ASSERT name arg... => result...   (or => trap: text)
+ * An expected f32:nan / f64:nan matches any NaN.
+ */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim.h"
+#include APP_CODE
+
+static struct wasmkm_ctx ctx;
+
+static int run_trapping(void (*fn)(struct wasmkm_ctx *, u64 *), u64 *slots, int *how)
+{
+	/* volatile: live across setjmp */
+	volatile int r = setjmp(shim.jb);
+
+	if (r == 0) {
+		ctx.stack_limit = (unsigned long)__builtin_frame_address(0) - 4 * 1024 * 1024;
+		ctx.tick = WASMKM_CALL_BUDGET;
+		if (fn)
+			fn(&ctx, slots);
+		else
+			wasmkm_app_ops.run(&ctx);
+	}
+	*how = r;
+	return r;
+}
+
+static void instantiate_thunk(struct wasmkm_ctx *c, u64 *slots)
+{
+	(void)slots;
+	wasmkm_app_ops.instantiate(c);
+}
+
+static int setup(void)
+{
+	u64 slots[1];
+	int how;
+
+	ctx.mem_size = (u64)WASMKM_APP_MEM_PAGES << 16;
+	ctx.mem = calloc(1, ctx.mem_size ? ctx.mem_size : 1);
+	shim.mem_max_pages = WASMKM_APP_MEM_MAX_PAGES;
+	if (shim.mem_max_pages > 16384)
+		shim.mem_max_pages = 16384;	/* 1 GiB is plenty for tests */
+	ctx.state = calloc(1, wasmkm_app_ops.state_size ? wasmkm_app_ops.state_size : 1);
+	if (run_trapping(instantiate_thunk, slots, &how) == SHIM_TRAPPED) {
+		printf("trap: %s (instantiate)\n", shim_trap_text(shim.trap_kind));
+		return -1;
+	}
+	return 0;
+}
+
+static const struct wasmkm_export_func *find_export(const char *name)
+{
+	u32 i;
+
+	for (i = 0; i < wasmkm_app_ops.nexports; i++)
+		if (!strcmp(wasmkm_app_ops.exports[i].name, name))
+			return &wasmkm_app_ops.exports[i];
+	return NULL;
+}
+
+/* Parse "T:V" for type letter t into a slot; 1 if the value is "nan". */
+static int parse_value(const char *s, char t, u64 *out, int *is_nan)
+{
+	const char *v = strchr(s, ':');
+
+	*is_nan = 0;
+	if (!v)
+		return -1;
+	v++;
+	if (t == 'i' || t == 'I') {
+		if (strncmp(s, t == 'i' ? "i32:" : "i64:", 4))
+			return -1;
+		*out = *v == '-' ? (u64)strtoll(v, NULL, 0) : strtoull(v, NULL, 0);
+		if (t == 'i')
+			*out &= 0xffffffffu;
+		return 0;
+	}
+	if (t == 'f' || t == 'F') {
+		if (strncmp(s, t == 'f' ? "f32:" : "f64:", 4))
+			return -1;
+		if (!strncmp(v, "bits:", 5)) {
+			*out = strtoull(v + 5, NULL, 0);
+			return 0;
+		}
+		if (strstr(v, "nan"))
+			*is_nan = 1;
+		if (t == 'f') {
+			float f = strtof(v, NULL);
+			u32 b;
+
+			memcpy(&b, &f, 4);
+			*out = b;
+		} else {
+			double d = strtod(v, NULL);
+
+			memcpy(out, &d, 8);
+		}
+		return 0;
+	}
+	/* references: null or a number */
+	*out = strstr(v, "null") ? 0 : strtoull(v, NULL, 0);
+	return 0;
+}
+
+static void format_value(char t, u64 v, char *buf, size_t n)
+{
+	switch (t) {
+	case 'i': snprintf(buf, n, "i32:%" PRId32, (s32)(u32)v); break;
+	case 'I': snprintf(buf, n, "i64:%" PRId64, (s64)v); break;
+	case 'f': snprintf(buf, n, "f32:bits:0x%08" PRIx32, (u32)v); break;
+	case 'F': snprintf(buf, n, "f64:bits:0x%016" PRIx64, v); break;
+	default: snprintf(buf, n, "ref:%s", v ? "nonnull" : "null"); break;
+	}
+}
+
+/* Invoke; writes the result text into res.  Returns -1 on usage error. */
+static int invoke(const char *name, int nargs, char **args, char *res, size_t n)
+{
+	const struct wasmkm_export_func *ex = find_export(name);
+	u64 slots[64] = { 0 };
+	const char *sig, *colon;
+	int np, i, how, nan;
+
+	if (!ex) {
+		snprintf(res, n, "no export %s", name);
+		return -1;
+	}
+	sig = ex->signature;
+	colon = strchr(sig, ':');
+	np = (int)(colon - sig);
+	if (np != nargs) {
+		snprintf(res, n, "%s takes %d arguments", name, np);
+		return -1;
+	}
+	for (i = 0; i < np; i++)
+		if (parse_value(args[i], sig[i], &slots[i], &nan)) {
+			snprintf(res, n, "bad argument %s", args[i]);
+			return -1;
+		}
+	if (run_trapping(ex->thunk, slots, &how)) {
+		if (how == SHIM_TRAPPED)
+			snprintf(res, n, "trap: %s", shim_trap_text(shim.trap_kind));
+		else
+			snprintf(res, n, "exit: %d", shim.exit_code);
+		return 0;
+	}
+	res[0] = 0;
+	for (i = 0; colon[1 + i]; i++) {
+		char buf[64];
+
+		format_value(colon[1 + i], slots[i], buf, sizeof(buf));
+		if (i)
+			strncat(res, " ", n - strlen(res) - 1);
+		strncat(res, buf, n - strlen(res) - 1);
+	}
+	return 0;
+}
+
+/* Does actual result text match the expected tokens (nan-aware)? */
+static int matches(const char *name, char *expected, const char *actual)
+{
+	const struct wasmkm_export_func *ex = find_export(name);
+	char exp_buf[1024], act_buf[1024];
+	char *e, *a, *se, *sa;
+	const char *rsig;
+	int k = 0;
+
+	if (!strncmp(expected, "trap:", 5) || !strncmp(expected, "exit:", 5) || !ex)
+		return !strcmp(expected, actual);
+	rsig = strchr(ex->signature, ':') + 1;
+	snprintf(exp_buf, sizeof(exp_buf), "%s", expected);
+	snprintf(act_buf, sizeof(act_buf), "%s", actual);
+	e = strtok_r(exp_buf, " ", &se);
+	a = strtok_r(act_buf, " ", &sa);
+	while (e && a) {
+		u64 ev, av;
+		int enan, anan;
+
+		if (!rsig[k] || parse_value(e, rsig[k], &ev, &enan) ||
+		    parse_value(a, rsig[k], &av, &anan))
+			return 0;
+		if (enan) {
+			if (rsig[k] == 'f' ? ((av >> 23) & 0xff) != 0xff || !(av & 0x7fffff)
+					   : ((av >> 52) & 0x7ff) != 0x7ff || !(av & 0xfffffffffffffull))
+				return 0;
+		} else if (ev != av) {
+			return 0;
+		}
+		k++;
+		e = strtok_r(NULL, " ", &se);
+		a = strtok_r(NULL, " ", &sa);
+	}
+	return !e && !a && !rsig[k];
+}
+
+static int check_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[2048];
+	int pass = 0, fail = 0, lineno = 0;
+
+	if (!f) {
+		perror(path);
+		return 2;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *p = strstr(line, ";; ASSERT ");
+		char *arrow, *args[32], *tok, *save, *name, res[1024];
+		int nargs = 0;
+
+		lineno++;
+		if (!p)
+			continue;
+		p += 10;
+		arrow = strstr(p, "=>");
+		if (!arrow) {
+			printf("%s:%d: malformed ASSERT\n", path, lineno);
+			fail++;
+			continue;
+		}
+		*arrow = 0;
+		arrow += 2;
+		while (*arrow == ' ')
+			arrow++;
+		arrow[strcspn(arrow, "\r\n")] = 0;
+		while (strlen(arrow) && arrow[strlen(arrow) - 1] == ' ')
+			arrow[strlen(arrow) - 1] = 0;
+		name = strtok_r(p, " ", &save);
+		while ((tok = strtok_r(NULL, " ", &save)) && nargs < 32)
+			args[nargs++] = tok;
+		if (invoke(name, nargs, args, res, sizeof(res)) == 0 && matches(name, arrow, res)) {
+			pass++;
+		} else {
+			printf("%s:%d: %s: expected '%s', got '%s'\n", path, lineno, name, arrow, res);
+			fail++;
+		}
+	}
+	fclose(f);
+	printf("checks: %d passed, %d failed\n", pass, fail);
+	return fail || !pass ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	static char *envs[64];
+	char res[1024];
+	int i = 1, how;
+
+	while (i < argc && !strcmp(argv[i], "--env") && i + 1 < argc && shim.envc < 64) {
+		envs[shim.envc++] = argv[i + 1];
+		i += 2;
+	}
+	shim.envp = envs;
+	if (setup())
+		return 100;
+	if (i < argc && !strcmp(argv[i], "--check") && i + 1 < argc)
+		return check_file(argv[i + 1]);
+	if (i < argc && !strcmp(argv[i], "--invoke") && i + 1 < argc) {
+		if (invoke(argv[i + 1], argc - i - 2, argv + i + 2, res, sizeof(res))) {
+			fprintf(stderr, "%s\n", res);
+			return 2;
+		}
+		printf("%s\n", res);
+		if (getenv("SHIM_TICKS"))	/* yield-point slow paths taken */
+			fprintf(stderr, "ticks %llu\n", (unsigned long long)shim.ticks);
+		return 0;
+	}
+	if (i < argc && !strcmp(argv[i], "--"))
+		i++;
+	/* WASI argv: a program name, then the rest */
+	argv[i - 1] = "app";
+	shim.argc = argc - i + 1;
+	shim.argv = argv + i - 1;
+	if (!wasmkm_app_ops.run) {
+		fprintf(stderr, "no _start export\n");
+		return 2;
+	}
+	if (run_trapping(NULL, NULL, &how) == SHIM_TRAPPED) {
+		fprintf(stderr, "trap: %s (function %u)\n", shim_trap_text(shim.trap_kind),
+			shim.trap_func);
+		return 100;
+	}
+	return how == SHIM_EXITED ? shim.exit_code : 0;
+}

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A wasm while(1){} on every CPU must not starve the rest of the system
+ * (yield points), must never trigger the soft-lockup detector, and must
+ * stop promptly on WASMKM_IOC_STOP, "wasmctl stop" and unload.
+ *
+ * The guest sets watchdog_thresh=3 (soft lockup after 6 s): the spinners run
+ * longer than that.
+ */
+#include "wasmkm_test.h"
+#include "kselftest_harness.h"
+
+#define SPIN_MS		7000
+#define STOP_MAX_MS	1000	/* generous: QEMU TCG is slow */
+#define LATENCY_MAX_MS	500
+#define TAINT_SOFTLOCKUP	(1UL << 14)
+
+FIXTURE(stop)
+{
+	int dev;
+	struct wasmkm_inst_info info;
+};
+
+FIXTURE_SETUP(stop)
+{
+	self->dev = wk_open_dev();
+	ASSERT_LE(0, self->dev) TH_LOG("open %s: %s", WASMKM_DEVICE,
+				      strerror(-self->dev));
+}
+
+FIXTURE_TEARDOWN(stop)
+{
+	if (self->dev >= 0)
+		EXPECT_EQ(0, wk_cleanup(self->dev));
+	close(self->dev);
+}
+
+static unsigned long tainted(void)
+{
+	char buf[64];
+
+	if (wk_read_file("/proc/sys/kernel/tainted", buf, sizeof(buf)) <= 0)
+		return ~0UL;
+	return strtoul(buf, NULL, 10);
+}
+
+static int timed_stop(int dev, uint32_t inst, uint64_t *ms)
+{
+	uint64_t t0 = wk_now_ms();
+	int ret = wk_stop(dev, inst);
+
+	*ms = wk_now_ms() - t0;
+	return ret;
+}
+
+TEST_F_TIMEOUT(stop, spin_on_all_cpus_then_stop, 120)
+{
+	long ncpus = sysconf(_SC_NPROCESSORS_ONLN);
+	uint64_t end, t, worst = 0, ms;
+	uint32_t inst[8];
+	struct wk_app app;
+	int i, n;
+
+	n = ncpus < 1 ? 1 : ncpus > 8 ? 8 : ncpus;
+	ASSERT_EQ(0, wk_load(self->dev, "spin", NULL, NULL, &app));
+	for (i = 0; i < n; i++)
+		ASSERT_EQ(0, wk_start(self->dev, app.app_id, &inst[i]));
+
+	/* This process must still get the CPU, and soon after each sleep. */
+	end = wk_now_ms() + SPIN_MS;
+	while ((t = wk_now_ms()) < end) {
+		wk_sleep_ms(1);
+		t = wk_now_ms() - t;
+		if (t > worst)
+			worst = t;
+	}
+	TH_LOG("%d spinners for %d ms: worst 1 ms sleep took %llu ms", n,
+	       SPIN_MS, (unsigned long long)worst);
+	EXPECT_GT(LATENCY_MAX_MS, worst);
+
+	for (i = 0; i < n; i++) {
+		ASSERT_EQ(0, wk_inst_info(self->dev, inst[i], &self->info));
+		EXPECT_EQ(WASMKM_INST_RUNNING, self->info.state);
+	}
+	for (i = 0; i < n; i++) {
+		EXPECT_EQ(0, timed_stop(self->dev, inst[i], &ms));
+		TH_LOG("stop of instance %u took %llu ms", inst[i],
+		       (unsigned long long)ms);
+		EXPECT_GT(STOP_MAX_MS, ms);
+		ASSERT_EQ(0, wk_inst_info(self->dev, inst[i], &self->info));
+		EXPECT_EQ(WASMKM_INST_STOPPED, self->info.state);
+		EXPECT_NE(0, self->info.end_ns);
+	}
+	EXPECT_EQ(0, tainted() & TAINT_SOFTLOCKUP);
+	EXPECT_EQ(0, wk_unload(self->dev, &app));
+}
+
+/* An instance sleeping in poll_oneoff stops promptly too. */
+TEST_F(stop, stop_sleeping_instance)
+{
+	struct wk_app app;
+	uint32_t inst;
+	uint64_t ms;
+
+	ASSERT_EQ(0, wk_load(self->dev, "ticker", NULL, NULL, &app));
+	ASSERT_EQ(0, wk_start(self->dev, app.app_id, &inst));
+	wk_sleep_ms(200);
+	EXPECT_EQ(0, timed_stop(self->dev, inst, &ms));
+	EXPECT_GT(STOP_MAX_MS, ms);
+	ASSERT_EQ(0, wk_inst_info(self->dev, inst, &self->info));
+	EXPECT_EQ(WASMKM_INST_STOPPED, self->info.state);
+	EXPECT_EQ(0, wk_unload(self->dev, &app));
+}
+
+/* Stopping an instance that has already ended changes nothing. */
+TEST_F(stop, stop_ended_instance)
+{
+	struct wk_app app;
+	uint32_t inst;
+	int ret;
+
+	ASSERT_EQ(0, wk_load(self->dev, "exit", NULL, NULL, &app));
+	ASSERT_EQ(0, wk_start(self->dev, app.app_id, &inst));
+	ASSERT_EQ(0, wk_wait_end(self->dev, inst, 30000, &self->info));
+	ret = wk_stop(self->dev, inst);
+	EXPECT_TRUE(ret == 0 || ret == -ENOENT || ret == -ESRCH)
+		TH_LOG("stop of an ended instance: %s", strerror(-ret));
+	ASSERT_EQ(0, wk_inst_info(self->dev, inst, &self->info));
+	EXPECT_EQ(WASMKM_INST_EXITED, self->info.state);
+	EXPECT_EQ(5, self->info.exit_code);
+	EXPECT_EQ(0, wk_unload(self->dev, &app));
+}
+
+/* Unload stops every running instance and lets the object go. */
+TEST_F(stop, unload_running_app)
+{
+	struct wk_app app;
+	uint32_t inst[2];
+	uint64_t t0;
+
+	ASSERT_EQ(0, wk_load(self->dev, "spin", NULL, NULL, &app));
+	ASSERT_EQ(0, wk_start(self->dev, app.app_id, &inst[0]));
+	ASSERT_EQ(0, wk_start(self->dev, app.app_id, &inst[1]));
+	wk_sleep_ms(300);
+	t0 = wk_now_ms();
+	EXPECT_EQ(0, wk_unload(self->dev, &app));
+	EXPECT_GT(STOP_MAX_MS * 2, wk_now_ms() - t0);
+	EXPECT_FALSE(wk_module_loaded(app.module_name));
+	EXPECT_EQ(-ENOENT, wk_start(self->dev, app.app_id, &inst[0]));
+}
+
+/* The same through the CLI: wasmctl stop <instance>. */
+TEST_F(stop, wasmctl_stop)
+{
+	struct wk_app app;
+	char out[4096];
+	uint32_t inst;
+	uint64_t t0;
+
+	ASSERT_EQ(0, wk_load(self->dev, "spin", NULL, NULL, &app));
+	ASSERT_EQ(0, wk_start(self->dev, app.app_id, &inst));
+	wk_sleep_ms(300);
+	t0 = wk_now_ms();
+	EXPECT_EQ(0, wk_sh(out, sizeof(out), "wasmctl stop %u", inst))
+		TH_LOG("wasmctl stop: %s", out);
+	EXPECT_GT(STOP_MAX_MS + 500, wk_now_ms() - t0);
+	ASSERT_EQ(0, wk_inst_info(self->dev, inst, &self->info));
+	EXPECT_EQ(WASMKM_INST_STOPPED, self->info.state);
+	if (self->info.state == WASMKM_INST_RUNNING)
+		wk_stop(self->dev, inst);
+	EXPECT_EQ(0, wk_unload(self->dev, &app));
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,176 @@
+# SPDX-License-Identifier: GPL-2.0
+# Tests, the demo and lint; included by the top-level Makefile (which sets
+# ROOT, BUILD, KDIR, KABI and the kmod/aotc/wasmctl targets).
+#
+#   make demo       deps, build, boot the guest and run examples/hello.c
+#   make check      deps, build, host tests, kselftests in the guest; ends with
+#                   one line "N passed, M failed" summing every suite
+#   make check-host host unit tests (check-codegen, check-cli)
+#   make check-vm   only the guest run of the kselftests
+#   make apps       test apps: .c/.wat -> .wasm -> .wko (aotc), expected outputs
+#   make apps-wasm  only the .wasm files, in build/wasm
+#   make kselftests static kselftest binaries for the guest
+#   make lint       checkpatch on kmod/, clang-format on C++ sources
+#   make vm-smoke   boot, insmod and rmmod wasmkm.ko only
+#   make vm-shell   a shell in the guest, wasmkm.ko loaded, apps in /apps
+
+# A recipe that fails leaves no half-written target behind.
+.DELETE_ON_ERROR:
+
+-include tests/host/codegen/codegen.mk
+-include tests/host/cli/cli.mk
+
+WASM_CC := clang-16
+WASM_CFLAGS := --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-debug
+WAT2WASM := wat2wasm
+KSRC := $(BUILD)/ksrc
+VM_KERNEL = $(BUILD)/kernel/$(KABI)/vmlinuz
+VM_TIMEOUT ?= 600
+# Extra aotc options (e.g. --arch) for the test apps.
+AOTC_FLAGS ?=
+
+# Test apps: tests/apps/*.{c,wat} and examples/*.c, each to build/apps/<name>.wko.
+APP_C := $(wildcard tests/apps/*.c)
+APP_WAT := $(wildcard tests/apps/*.wat)
+EXAMPLE_C := $(wildcard examples/*.c)
+APP_NAMES := $(basename $(notdir $(APP_C) $(APP_WAT) $(EXAMPLE_C)))
+APP_WASM := $(addprefix $(BUILD)/wasm/,$(addsuffix .wasm,$(APP_NAMES)))
+APP_WKO := $(addprefix $(BUILD)/apps/,$(addsuffix .wko,$(APP_NAMES)))
+APP_EXPECTED := $(BUILD)/apps/matmul.expected
+
+# Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
+KSELFTEST_NAMES := ioctl hello exitcode fp trap stop verify unload
+KSELFTEST_BINS := $(addprefix $(BUILD)/kselftest/,$(KSELFTEST_NAMES))
+KSELFTEST_CFLAGS := -static -O2 -g -Wall -Wextra -Wno-unused-parameter \
+	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
+	-I$(KSRC)/tools/testing/selftests -I$(ROOT)/uapi -I$(ROOT)/tests/kselftest
+
+.PHONY: apps apps-wasm kselftests demo demo-run check-all check-vm vm-smoke vm-shell lint \
+	lint-kmod lint-cxx lint-sh
+
+# ------------------------------------------------------------------ apps
+apps: $(APP_WKO) $(APP_EXPECTED)
+
+# Only the .wasm files (no aotc needed).
+apps-wasm: $(APP_WASM) $(APP_EXPECTED)
+
+$(BUILD)/wasm/%.wasm: tests/apps/%.c
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_CFLAGS) -o $@ $<
+
+$(BUILD)/wasm/%.wasm: tests/apps/%.wat
+	@mkdir -p $(@D)
+	$(WAT2WASM) -o $@ $<
+
+$(BUILD)/wasm/%.wasm: examples/%.c
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_CFLAGS) -o $@ $<
+
+# The objects depend on the compiler and on wasmkm.ko's exported symbols.
+$(BUILD)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc | kmod
+	@mkdir -p $(@D)
+	$(BUILD)/bin/aotc $< -o $@ --kdir $(KDIR) \
+		--symvers $(ROOT)/kmod/Module.symvers $(AOTC_FLAGS)
+
+# What native code prints for the same C: the FP test compares bit for bit.
+$(BUILD)/apps/matmul.expected: tests/apps/matmul.c
+	@mkdir -p $(@D) $(BUILD)/native
+	$(CC) -O2 -o $(BUILD)/native/matmul $< -lm
+	$(BUILD)/native/matmul >$@
+
+# ------------------------------------------------------------ kselftests
+kselftests: $(KSELFTEST_BINS) $(BUILD)/kselftest/order
+
+$(KSRC)/tools/testing/selftests/kselftest_harness.h:
+	scripts/install-deps.sh
+
+$(BUILD)/kselftest/%: tests/kselftest/%.c tests/kselftest/wasmkm_test.h \
+		uapi/linux/wasmkm.h uapi/linux/wasmkm_object.h \
+		$(KSRC)/tools/testing/selftests/kselftest_harness.h
+	@mkdir -p $(@D)
+	$(CC) $(KSELFTEST_CFLAGS) -o $@ $<
+
+$(BUILD)/kselftest/order: tests/tests.mk
+	@mkdir -p $(@D)
+	printf '%s\n' $(KSELFTEST_NAMES) >$@
+
+# ------------------------------------------------------------------- VM
+$(VM_KERNEL):
+	scripts/install-deps.sh
+
+# An app that does not compile fails only the tests that use it: build the
+# apps with -k and boot with what there is.
+check-vm: kmod wasmctl kselftests $(VM_KERNEL)
+	-$(MAKE) --no-print-directory -k apps
+	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
+		--wasmctl $(BUILD)/guest/wasmctl --apps $(BUILD)/apps \
+		--tests $(BUILD)/kselftest --out $(BUILD)/vm \
+		--timeout $(VM_TIMEOUT) check
+
+# A shell in the guest with everything loaded (Ctrl-A X quits QEMU).
+vm-shell: kmod wasmctl apps kselftests $(VM_KERNEL)
+	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
+		--wasmctl $(BUILD)/guest/wasmctl --apps $(BUILD)/apps \
+		--tests $(BUILD)/kselftest --out $(BUILD)/vm-shell shell
+
+vm-smoke: kmod $(VM_KERNEL)
+	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
+		--out $(BUILD)/vm-smoke --timeout $(VM_TIMEOUT) smoke
+
+# ----------------------------------------------------------------- demo
+# deps first, in its own make: KABI and KDIR are read when make starts.
+demo: deps
+	$(MAKE) --no-print-directory demo-run
+
+demo-run: all $(BUILD)/apps/hello.wko $(VM_KERNEL)
+	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
+		--wasmctl $(BUILD)/guest/wasmctl --apps $(BUILD)/apps \
+		--out $(BUILD)/vm-demo --timeout $(VM_TIMEOUT) demo
+
+# ---------------------------------------------------------------- check
+CHECK_DIR := $(BUILD)/check
+SUITE := tests/vm/suite.sh
+HOST_SUITES := $(if $(wildcard tests/host/codegen/codegen.mk),codegen) \
+	$(if $(wildcard tests/host/cli/cli.mk),cli)
+
+check-host: $(addprefix check-,$(HOST_SUITES))
+
+check: deps
+	$(MAKE) --no-print-directory check-all
+
+# Every suite runs even if an earlier one failed; the total decides.
+check-all:
+	@rm -rf $(CHECK_DIR)
+	@$(SUITE) run build $(CHECK_DIR) --build -- \
+		$(MAKE) --no-print-directory -k all apps kselftests
+	@$(foreach s,$(HOST_SUITES),$(SUITE) run $(s) $(CHECK_DIR) -- \
+		$(MAKE) --no-print-directory check-$(s);)
+	@$(SUITE) run vm $(CHECK_DIR) -- $(MAKE) --no-print-directory check-vm
+	@echo "==== summary"
+	@$(SUITE) total $(CHECK_DIR)
+
+# ----------------------------------------------------------------- lint
+CHECKPATCH := $(KSRC)/scripts/checkpatch.pl
+KMOD_C := $(shell find kmod -name '*.[ch]' -not -name '*.mod.c' 2>/dev/null | sort)
+CXX_SRCS := $(shell find aotc userspace-cli tests/host bench \
+	\( -name '*.cc' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \
+	2>/dev/null | sort)
+SH_SRCS := scripts/install-deps.sh tests/vm/run.sh tests/vm/suite.sh .ci/run
+
+lint: lint-kmod lint-cxx lint-sh
+
+$(CHECKPATCH):
+	scripts/install-deps.sh
+
+lint-kmod: $(CHECKPATCH)
+	$(if $(KMOD_C),perl $(CHECKPATCH) --no-tree --terse \
+		-f $(KMOD_C),@echo "lint: no kmod sources")
+
+lint-cxx:
+	$(if $(CXX_SRCS),clang-format --dry-run -Werror $(CXX_SRCS),@echo "lint: no C++ sources")
+
+# shellcheck is optional (not part of the Debian deps).
+lint-sh:
+	@if command -v shellcheck >/dev/null; then \
+		shellcheck $(SH_SRCS) && shellcheck tests/vm/init.sh; \
+	else echo "lint: shellcheck not installed, skipped"; fi

@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot the Debian kernel that wasmkm was built against in QEMU (TCG, no KVM
+# needed), load wasmkm.ko in the guest and run tests or the demo there.
+#
+#   tests/vm/run.sh [options] check   every kselftest binary in --tests
+#   tests/vm/run.sh [options] demo    load examples/hello and list it
+#   tests/vm/run.sh [options] smoke   insmod + rmmod only
+#   tests/vm/run.sh [options] shell   interactive shell on the console
+#
+# Options (defaults in brackets, relative to the repository root):
+#   --kernel FILE    guest kernel [build/kernel/<abi>/vmlinuz]
+#   --kmod FILE      module to insmod [kmod/wasmkm.ko]
+#   --wasmctl FILE   static wasmctl for the guest [build/guest/wasmctl]
+#   --apps DIR       app objects and expected outputs, at /apps [build/apps]
+#   --tests DIR      static kselftest binaries, at /kselftests [build/kselftest]
+#                    (run in the order of DIR/order if present, else sorted)
+#   --out DIR        initramfs, console.log, result.txt [build/vm]
+#   --timeout SEC    kill QEMU after SEC seconds and fail [600]
+#   --append ARGS    extra kernel command line
+#
+# The guest reports through its second serial port (result.txt), ending with
+# "WASMKM-RESULT pass=N fail=M ...".  The run fails if that line is missing,
+# if any test failed, on a timeout, or if the console shows a kernel
+# BUG/WARNING/Oops/lockup/stall/panic.  The last line printed is always
+# "vm: N passed, M failed".
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+ABI=${KABI:-$("$ROOT/scripts/kernel-abi.sh" amd64 2>/dev/null || true)}
+
+KERNEL=$BUILD/kernel/$ABI/vmlinuz
+KMOD=$ROOT/kmod/wasmkm.ko
+WASMCTL=$BUILD/guest/wasmctl
+APPS=$BUILD/apps
+TESTS=$BUILD/kselftest
+OUT=$BUILD/vm
+TIMEOUT=${VM_TIMEOUT:-600}
+APPEND=
+MODE=
+
+usage() {
+	sed -n '4,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	exit 2
+}
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--kernel) KERNEL=$2; shift 2 ;;
+	--kmod) KMOD=$2; shift 2 ;;
+	--wasmctl) WASMCTL=$2; shift 2 ;;
+	--apps) APPS=$2; shift 2 ;;
+	--tests) TESTS=$2; shift 2 ;;
+	--out) OUT=$2; shift 2 ;;
+	--timeout) TIMEOUT=$2; shift 2 ;;
+	--append) APPEND=$2; shift 2 ;;
+	-h | --help) usage ;;
+	check | demo | smoke | shell) MODE=$1; shift ;;
+	*) echo "run.sh: unknown argument: $1" >&2; usage ;;
+	esac
+done
+[ -n "$MODE" ] || usage
+
+PASS=0
+FAIL=0
+
+# Always end with the summary line, whatever happened.
+summary() {
+	echo "vm: $PASS passed, $FAIL failed"
+}
+die() {
+	echo "run.sh: $*" >&2
+	FAIL=$((FAIL + 1))
+	summary
+	exit 1
+}
+
+[ -s "$KERNEL" ] || die "no guest kernel $KERNEL (run scripts/install-deps.sh)"
+[ -s "$KMOD" ] || die "no module $KMOD (make kmod)"
+command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 missing"
+[ -x /bin/busybox ] || die "/bin/busybox missing (busybox-static)"
+busybox_static=$(LC_ALL=C file -L /bin/busybox 2>/dev/null || true)
+case "$busybox_static" in
+*dynamically*) die "/bin/busybox is not static (install busybox-static)" ;;
+esac
+
+# ---------------------------------------------------------------- initramfs
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+STAGE=$OUT/initramfs
+rm -rf "$STAGE"
+mkdir -p "$STAGE"/{bin,sbin,etc,proc,sys,dev,tmp,lib/wasmkm,apps,kselftests,root}
+
+cp /bin/busybox "$STAGE/bin/busybox"
+for applet in $(/bin/busybox --list); do
+	[ -e "$STAGE/bin/$applet" ] || ln -s busybox "$STAGE/bin/$applet"
+done
+install -m 0755 "$ROOT/tests/vm/init.sh" "$STAGE/init"
+KMOD_FILE=$(basename "$KMOD")
+cp "$KMOD" "$STAGE/lib/wasmkm/$KMOD_FILE"
+
+if [ -x "$WASMCTL" ]; then
+	cp "$WASMCTL" "$STAGE/bin/wasmctl"
+elif [ "$MODE" = check ] || [ "$MODE" = demo ]; then
+	die "no guest wasmctl $WASMCTL (make wasmctl)"
+fi
+
+if [ -d "$APPS" ]; then
+	find "$APPS" -maxdepth 1 -type f -exec cp {} "$STAGE/apps/" \;
+fi
+
+TEST_LIST=
+if [ "$MODE" = shell ] && [ -d "$TESTS" ]; then
+	find "$TESTS" -maxdepth 1 -type f -perm -u+x -exec cp {} "$STAGE/kselftests/" \;
+fi
+if [ "$MODE" = check ]; then
+	[ -d "$TESTS" ] || die "no kselftest directory $TESTS (make kselftests)"
+	if [ -f "$TESTS/order" ]; then
+		TEST_LIST=$(tr '\n' ' ' <"$TESTS/order")
+	else
+		TEST_LIST=$(find "$TESTS" -maxdepth 1 -type f -perm -u+x -printf '%f\n' |
+			sort | tr '\n' ' ')
+	fi
+	for t in $TEST_LIST; do
+		[ -x "$TESTS/$t" ] || die "kselftest $TESTS/$t missing"
+		cp "$TESTS/$t" "$STAGE/kselftests/$t"
+	done
+	[ -n "$TEST_LIST" ] || die "no kselftests in $TESTS"
+fi
+
+# The demo: examples/hello as a kernel thread.  hello exits with the
+# number of its arguments, which "wasmctl load --wait" may pass on.
+DEMO_CMD1="wasmctl load /apps/hello.wko --arg wasm --arg kernel --env GREETING=Hello --wait"
+DEMO_OK1="0 2"
+DEMO_CMD2="wasmctl list"
+DEMO_OK2="0"
+
+{
+	printf 'MODE=%s\n' "$MODE"
+	printf 'KMOD_FILE=%s\n' "$KMOD_FILE"
+	printf 'TESTS="%s"\n' "$TEST_LIST"
+	printf 'DEMO_CMD1="%s"\n' "$DEMO_CMD1"
+	printf 'DEMO_OK1="%s"\n' "$DEMO_OK1"
+	printf 'DEMO_CMD2="%s"\n' "$DEMO_CMD2"
+	printf 'DEMO_OK2="%s"\n' "$DEMO_OK2"
+	# Soft lockup after 2 * 3 s; the stop test spins longer than that.
+	printf 'WATCHDOG_THRESH=3\n'
+	printf 'HUNG_TASK_TIMEOUT=30\n'
+	printf 'GUEST_TIMEOUT=%s\n' "$((TIMEOUT > 120 ? TIMEOUT - 60 : TIMEOUT * 3 / 4))"
+} >"$STAGE/etc/wasmkm-test.conf"
+
+INITRD=$OUT/initramfs.cpio.gz
+(cd "$STAGE" && find . -print0 | LC_ALL=C sort -z |
+	cpio --null -o -H newc -R 0:0 --quiet) | gzip -1 >"$INITRD"
+
+# ---------------------------------------------------------------- boot
+CONSOLE=$OUT/console.log
+RESULT=$OUT/result.txt
+rm -f "$CONSOLE" "$RESULT"
+: >"$RESULT"
+
+CMDLINE="console=ttyS0,115200 panic=-1 oops=panic panic_on_warn=1 softlockup_panic=0"
+CMDLINE+=" rcupdate.rcu_cpu_stall_timeout=10 $APPEND"
+
+QEMU=(qemu-system-x86_64 -accel tcg -machine q35 -cpu max -m 1G -smp 2
+	-display none -no-reboot -nic none
+	-kernel "$KERNEL" -initrd "$INITRD" -append "$CMDLINE")
+
+if [ "$MODE" = shell ]; then
+	# The console on this terminal (Ctrl-A X quits QEMU), no timeout.
+	exec "${QEMU[@]}" -serial mon:stdio -serial "file:$RESULT"
+fi
+
+echo "vm: booting $(basename "$(dirname "$KERNEL")") ($MODE, timeout ${TIMEOUT}s)"
+start=$(date +%s.%N)
+set +e
+timeout --signal=KILL "$TIMEOUT" "${QEMU[@]}" -monitor none \
+	-serial "file:$CONSOLE" -serial "file:$RESULT" </dev/null
+qemu_rc=$?
+set -e
+end=$(date +%s.%N)
+elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
+
+# ---------------------------------------------------------------- verdict
+tr -d '\r' <"$RESULT" >"$RESULT.tmp" && mv "$RESULT.tmp" "$RESULT"
+[ -f "$CONSOLE" ] && tr -d '\r' <"$CONSOLE" >"$CONSOLE.tmp" && mv "$CONSOLE.tmp" "$CONSOLE"
+
+echo "---- guest output ($RESULT)"
+grep -v '^WASMKM-RESULT ' "$RESULT" || true
+echo "----"
+
+problems=()
+if [ "$qemu_rc" -eq 137 ] || [ "$qemu_rc" -eq 124 ]; then
+	problems+=("timeout: QEMU killed after ${TIMEOUT}s")
+elif [ "$qemu_rc" -ne 0 ]; then
+	problems+=("QEMU exited with status $qemu_rc")
+fi
+
+line=$(grep '^WASMKM-RESULT ' "$RESULT" | tail -n1 || true)
+if [ -n "$line" ]; then
+	PASS=$(sed -n 's/.* pass=\([0-9]*\).*/\1/p' <<<"$line")
+	FAIL=$(sed -n 's/.* fail=\([0-9]*\).*/\1/p' <<<"$line")
+	skip=$(sed -n 's/.* skip=\([0-9]*\).*/\1/p' <<<"$line")
+	[ "${skip:-0}" -eq 0 ] || echo "vm: $skip skipped"
+else
+	problems+=("no WASMKM-RESULT line from the guest")
+fi
+
+# Kernel trouble on the console (kernel log lines carry a timestamp).
+pattern='BUG:|WARNING:|Oops|soft lockup|hard LOCKUP|rcu_sched self-detected stall'
+pattern+='|rcu_preempt self-detected stall|RCU stall|rcu: INFO:|hung_task|blocked for more than'
+pattern+='|Kernel panic|general protection fault|KASAN|UBSAN:|list_add corruption'
+pattern+='|list_del corruption|kernel stack overflow|stack-protector|Call Trace:'
+if [ -f "$CONSOLE" ]; then
+	bad=$(grep -E '^\[ *[0-9]+\.[0-9]+\]' "$CONSOLE" | grep -E "$pattern" || true)
+	if [ -n "$bad" ]; then
+		problems+=("kernel problems on the console:")
+		while IFS= read -r l; do
+			problems+=("  $l")
+		done <<<"$bad"
+	fi
+else
+	problems+=("no console log")
+fi
+
+echo "vm: guest run took ${elapsed}s (console: $CONSOLE)"
+if [ "${#problems[@]}" -gt 0 ]; then
+	printf 'vm: %s\n' "${problems[@]}"
+	FAIL=$((FAIL + 1))
+	echo "---- last 40 console lines"
+	tail -n 40 "$CONSOLE" 2>/dev/null || true
+	echo "----"
+fi
+summary
+[ "$FAIL" -eq 0 ]

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0
+// wasmctl load: its command line, parsed and checked without /dev/wasm.
+#ifndef WASMCTL_LOAD_OPTIONS_H_
+#define WASMCTL_LOAD_OPTIONS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace wasmctl {
+
+struct LoadOptions {
+  std::string file;
+  std::string app_name;           // argv[0]: file name without extension
+  std::vector<std::string> argv;  // app_name, then --arg values
+  std::vector<std::string> env;   // KEY=VALUE
+  uint32_t mem_max_pages = 0;     // 0: the object's own limit
+  bool start = true;
+  bool wait = false;
+  bool json = false;
+  bool verbose = false;
+  bool help = false;
+};
+
+bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std::string* error);
+
+}  // namespace wasmctl
+
+#endif  // WASMCTL_LOAD_OPTIONS_H_
