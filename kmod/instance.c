@@ -47,14 +47,30 @@ struct wasmkm_inst *wasmkm_inst_get(u32 inst_id)
 	return inst;
 }
 
+/*
+ * The thread completes inst->done exactly once, and a wait consumes it:
+ * re-signal it for good so that later waiters (stop after reap, listing)
+ * see it done too.
+ */
+static int wasmkm_inst_wait(struct wasmkm_inst *inst, bool killable)
+{
+	if (!inst->task)
+		return 0;
+	if (!killable)
+		wait_for_completion(&inst->done);
+	else if (wait_for_completion_killable(&inst->done))
+		return -EINTR;
+	complete_all(&inst->done);
+	return 0;
+}
+
 /* Wait for the thread to end, then release what it pinned.  Idempotent. */
 void wasmkm_inst_reap(struct wasmkm_inst *inst)
 {
 	struct task_struct *task = NULL;
 	struct module *owner = NULL;
 
-	if (inst->task)
-		wait_for_completion(&inst->done);
+	wasmkm_inst_wait(inst, false);
 	mutex_lock(&wasmkm_lock);
 	if (!inst->reaped) {
 		inst->reaped = true;
@@ -149,7 +165,7 @@ int wasmkm_inst_start(u32 app_id, u32 *inst_id)
 	ret = -ENOENT;
 	if (!app)
 		goto unlock;
-	ret = -ENOEXEC;
+	ret = -EAGAIN;
 	if (app->state != WASMKM_APP_ATTACHED)
 		goto unlock;
 	ret = -ENODEV;
@@ -208,9 +224,8 @@ int wasmkm_inst_stop(u32 inst_id)
 	if (!inst)
 		return -ENOENT;
 	wasmkm_inst_request_stop(inst);
-	if (inst->task && wait_for_completion_killable(&inst->done))
-		ret = -EINTR;
-	else
+	ret = wasmkm_inst_wait(inst, true);
+	if (!ret)
 		wasmkm_inst_reap(inst);
 	wasmkm_inst_put(inst);
 	return ret;

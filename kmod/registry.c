@@ -82,8 +82,13 @@ static int wasmkm_read_file(struct file *file, u8 **out, size_t *out_len, char *
 		return -EBADF;
 	}
 	size = i_size_read(file_inode(file));
-	if (size <= 0 || size > WASMKM_OBJ_MAX) {
-		snprintf(error, WASMKM_ERROR_LEN, "object size %lld out of range", size);
+	if (size <= 0) {
+		snprintf(error, WASMKM_ERROR_LEN, "object file is empty");
+		return -ENOEXEC;
+	}
+	if (size > WASMKM_OBJ_MAX) {
+		snprintf(error, WASMKM_ERROR_LEN, "object size %lld larger than %d bytes",
+			 size, WASMKM_OBJ_MAX);
 		return -EFBIG;
 	}
 	buf = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN);
