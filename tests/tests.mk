@@ -146,14 +146,17 @@ check-all:
 	@$(foreach s,$(HOST_SUITES),$(SUITE) run $(s) $(CHECK_DIR) -- \
 		$(MAKE) --no-print-directory check-$(s);)
 	@$(SUITE) run vm $(CHECK_DIR) -- $(MAKE) --no-print-directory check-vm
+	@$(SUITE) run lint $(CHECK_DIR) -- $(MAKE) --no-print-directory lint-kmod lint-cxx
 	@echo "==== summary"
 	@$(SUITE) total $(CHECK_DIR)
 
 # ----------------------------------------------------------------- lint
 CHECKPATCH := $(KSRC)/scripts/checkpatch.pl
 KMOD_C := $(shell find kmod -name '*.[ch]' -not -name '*.mod.c' 2>/dev/null | sort)
+# The codegen test shim's headers are kernel-style C, not C++.
 CXX_SRCS := $(shell find aotc userspace-cli tests/host bench \
 	\( -name '*.cc' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \
+	-not -path 'tests/host/codegen/*.h' -not -path 'tests/host/codegen/include/*' \
 	2>/dev/null | sort)
 SH_SRCS := scripts/install-deps.sh tests/vm/run.sh tests/vm/suite.sh .ci/run
 
