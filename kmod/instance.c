@@ -6,6 +6,8 @@
  * after which no app code runs, then drops the task and the app object's
  * module reference.
  */
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/idr.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
@@ -165,6 +167,9 @@ int wasmkm_inst_start(u32 app_id, u32 *inst_id)
 	ret = -ENOENT;
 	if (!app)
 		goto unlock;
+	ret = -EPERM;
+	if (!wasmkm_may_control(app->cred))
+		goto unlock;
 	ret = -EAGAIN;
 	if (app->state != WASMKM_APP_ATTACHED)
 		goto unlock;
@@ -172,6 +177,7 @@ int wasmkm_inst_start(u32 app_id, u32 *inst_id)
 	if (!try_module_get(app->owner))
 		goto unlock;
 	inst->owner = app->owner;
+	inst->owner_uid = app->cred->euid;
 	inst->ops = app->ops;
 	inst->app = app;
 	ret = -ENOMEM;
@@ -223,6 +229,10 @@ int wasmkm_inst_stop(u32 inst_id)
 
 	if (!inst)
 		return -ENOENT;
+	if (!uid_eq(current_euid(), inst->owner_uid) && !capable(CAP_SYS_ADMIN)) {
+		wasmkm_inst_put(inst);
+		return -EPERM;
+	}
 	wasmkm_inst_request_stop(inst);
 	ret = wasmkm_inst_wait(inst, true);
 	if (!ret)

@@ -36,8 +36,6 @@ static long wasmkm_ioc_load(void __user *uarg)
 	u32 usize;
 	int ret, ret2;
 
-	if (!capable(CAP_SYS_MODULE))
-		return -EPERM;
 	arg = kzalloc(sizeof(*arg), GFP_KERNEL);
 	if (!arg)
 		return -ENOMEM;

@@ -4,6 +4,9 @@
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 
+#include <linux/capability.h>
+#include <linux/cred.h>
+
 #include "wasmkm.h"
 
 int wasmkm_log_init(struct wasmkm_inst *inst)
@@ -56,6 +59,10 @@ int wasmkm_logs_read(struct wasmkm_logs *arg)
 
 	if (!inst)
 		return -ENOENT;
+	if (!uid_eq(current_euid(), inst->owner_uid) && !capable(CAP_SYS_ADMIN)) {
+		ret = -EPERM;
+		goto out;
+	}
 	if ((arg->flags & WASMKM_LOGS_WAIT) &&
 	    wait_event_interruptible(inst->wq, wasmkm_log_ready(inst, pos))) {
 		ret = -EINTR;

@@ -4,6 +4,8 @@
  * instance idrs and every app record; it is never held while waiting for an
  * instance's thread.
  */
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/idr.h>
@@ -17,6 +19,12 @@
 
 DEFINE_MUTEX(wasmkm_lock);
 static DEFINE_IDR(wasmkm_apps);
+
+/* Only the loader (same effective uid) or an administrator controls an app. */
+bool wasmkm_may_control(const struct cred *owner)
+{
+	return uid_eq(current_euid(), owner->euid) || capable(CAP_SYS_ADMIN);
+}
 
 struct wasmkm_app *wasmkm_app_find(u32 app_id)
 {
@@ -32,6 +40,9 @@ static void wasmkm_app_free(struct wasmkm_app *app)
 	kvfree(app->desc);
 	kvfree(app->argv);
 	kvfree(app->env);
+	wasmkm_grants_put(app);
+	if (app->shares_code)
+		module_put(app->owner);
 	if (app->cred)
 		put_cred(app->cred);
 	kfree(app);
@@ -119,8 +130,9 @@ int wasmkm_load(struct wasmkm_load *arg)
 	u32 max;
 	int ret, id;
 
-	if (arg->flags || arg->caps || arg->ncaps)
+	if (arg->flags || arg->pad || (!arg->ncaps && arg->caps))
 		return -EINVAL;
+	arg->attached = 0;
 	file = fget(arg->obj_fd);
 	if (!file) {
 		snprintf(arg->error, WASMKM_ERROR_LEN, "bad object fd");
@@ -169,21 +181,32 @@ int wasmkm_load(struct wasmkm_load *arg)
 	if (ret)
 		goto out;
 	app->env_len = arg->env_len;
+	ret = wasmkm_grants_get(app, arg);
+	if (ret)
+		goto out;
 	app->cred = get_current_cred();
 	app->state = WASMKM_APP_VERIFIED;
 
 	mutex_lock(&wasmkm_lock);
+	/* The same code already loaded: share it, no second module. */
 	idr_for_each_entry(&wasmkm_apps, old, id) {
 		if (old->state == WASMKM_APP_ATTACHED && old->desc_len == desc_len &&
-		    !memcmp(old->desc_sha256, app->desc_sha256, WASMKM_SHA256_LEN)) {
-			arg->app_id = old->id;
-			strscpy(arg->module_name, old->module_name, sizeof(arg->module_name));
-			mutex_unlock(&wasmkm_lock);
-			snprintf(arg->error, WASMKM_ERROR_LEN,
-				 "an identical object is already attached as app %u", old->id);
-			ret = -EEXIST;
-			goto out;
+		    !memcmp(old->desc_sha256, app->desc_sha256, WASMKM_SHA256_LEN) &&
+		    try_module_get(old->owner)) {
+			app->owner = old->owner;
+			app->ops = old->ops;
+			app->shares_code = true;
+			app->state = WASMKM_APP_ATTACHED;
+			arg->attached = 1;
+			break;
 		}
+	}
+	if (!app->shares_code && !capable(CAP_SYS_MODULE)) {
+		mutex_unlock(&wasmkm_lock);
+		snprintf(arg->error, WASMKM_ERROR_LEN,
+			 "this code is not loaded yet, and loading it needs CAP_SYS_MODULE");
+		ret = -EPERM;
+		goto out;
 	}
 	id = idr_alloc(&wasmkm_apps, app, 1, 0, GFP_KERNEL);
 	if (id < 0) {
@@ -195,8 +218,8 @@ int wasmkm_load(struct wasmkm_load *arg)
 	arg->app_id = id;
 	strscpy(arg->module_name, app->module_name, sizeof(arg->module_name));
 	mutex_unlock(&wasmkm_lock);
-	pr_info("wasmkm: app %u (%s) verified, module %s\n", app->id, app->name,
-		app->module_name);
+	pr_info("wasmkm: app %u (%s) %s, module %s\n", app->id, app->name,
+		arg->attached ? "attached to loaded code" : "verified", app->module_name);
 	app = NULL;
 	ret = 0;
 out:
@@ -291,9 +314,9 @@ int wasmkm_unload_app(u32 app_id)
 
 	mutex_lock(&wasmkm_lock);
 	app = wasmkm_app_find(app_id);
-	if (!app) {
+	if (!app || !wasmkm_may_control(app->cred)) {
 		mutex_unlock(&wasmkm_lock);
-		return -ENOENT;
+		return app ? -EPERM : -ENOENT;
 	}
 	idr_remove(&wasmkm_apps, app->id);
 	wasmkm_insts_remove(app, &list);
@@ -312,6 +335,8 @@ void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info *info)
 	info->state = app->state;
 	info->ninstances = app->ninstances;
 	info->mem_max_pages = app->mem_max_pages;
+	info->uid = from_kuid_munged(current_user_ns(), app->cred->euid);
+	info->ncaps = app->ngrants;
 	memcpy(info->wasm_sha256, app->wasm_sha256, sizeof(info->wasm_sha256));
 	strscpy(info->name, app->name, sizeof(info->name));
 	strscpy(info->module_name, app->module_name, sizeof(info->module_name));

@@ -68,6 +68,7 @@ void wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u3
 		pr_info("wasmkm: %s: trap: %s in function %u %s\n", inst->name,
 			wasmkm_trap_text[inst->trap_kind], func_idx, inst->trap_func_name);
 	}
+	wasmkm_fds_close(inst);
 	vfree(inst->ctx.mem);
 	inst->ctx.mem = NULL;
 	inst->ctx.mem_size = 0;
@@ -86,6 +87,7 @@ int wasmkm_runner(void *data)
 {
 	struct wasmkm_inst *inst = data;
 	struct wasmkm_ctx *ctx = &inst->ctx;
+	int ret;
 
 	inst->old_cred = override_creds(inst->app->cred);
 	/* See WASMKM_STACK_RESERVE: the stack grows down towards this page. */
@@ -93,6 +95,13 @@ int wasmkm_runner(void *data)
 	ctx->tick = WASMKM_CALL_BUDGET;
 	if (READ_ONCE(inst->stop))
 		wasmkm_end(inst, WASMKM_INST_STOPPED, 0, 0, ~0U);
+	/* Preopens are opened as the loader, like every later file access. */
+	ret = wasmkm_fds_init(inst);
+	if (ret) {
+		snprintf(inst->error, sizeof(inst->error),
+			 "cannot open the granted directories: error %d", ret);
+		wasmkm_end(inst, WASMKM_INST_FAILED, 0, 0, ~0U);
+	}
 	wasmkm_fpu_enter(ctx);
 	inst->ops->instantiate(ctx);
 	if (inst->ops->run)

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wasmkm: WASI poll_oneoff.  Clock subscriptions sleep (interruptibly by a
- * stop request); fd subscriptions report ENOSYS in their event until files
- * exist.
+ * stop request).  Every descriptor an app can hold (files, directories,
+ * stdin at end of file, the log) is always ready, as poll(2) says of
+ * regular files, so an fd subscription is reported at once.
  */
+#include <linux/fs.h>
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
 #include <linux/sched.h>
@@ -41,6 +43,31 @@ static void wasmkm_put_event(u8 *ev, const u8 *sub, u16 error, u8 type)
 	memcpy(ev, sub, 8);		/* userdata */
 	put_unaligned_le16(error, ev + 8);
 	ev[10] = type;
+}
+
+/* The event of an fd_read or fd_write subscription: bytes available, hangup. */
+static void wasmkm_fd_event(struct wasmkm_inst *inst, u8 *ev, const u8 *sub)
+{
+	s32 fd = get_unaligned_le32(sub + 16);
+	struct wasmkm_fd *f;
+	s32 err;
+
+	f = wasmkm_fd_get(inst, fd, WASI_RIGHT_POLL_FD_READWRITE, &err);
+	if (!f) {
+		wasmkm_put_event(ev, sub, err, sub[8]);
+		return;
+	}
+	wasmkm_put_event(ev, sub, 0, sub[8]);
+	if (sub[8] != WASI_EVENTTYPE_FD_READ)
+		return;
+	if (f->type == WASMKM_FD_STDIN) {
+		put_unaligned_le16(WASI_EVENT_FD_READWRITE_HANGUP, ev + 24);
+	} else if (f->type == WASMKM_FD_FILE && !(f->file->f_mode & FMODE_PATH)) {
+		loff_t size = i_size_read(file_inode(f->file));
+
+		if (size > f->file->f_pos)
+			put_unaligned_le64(size - f->file->f_pos, ev + 16);
+	}
 }
 
 s32 wasmkm_wasi_poll_oneoff(struct wasmkm_ctx *ctx, s32 in, s32 out, s32 nsubs, s32 nevents)
@@ -92,10 +119,10 @@ s32 wasmkm_wasi_poll_oneoff(struct wasmkm_ctx *ctx, s32 in, s32 out, s32 nsubs, 
 						 sub[8]);
 			else if (deadline <= mono || fds == 0)
 				wasmkm_put_event(evs + n++ * WASI_EVENT_SIZE, sub, 0, sub[8]);
+		} else if (sub[8] <= WASI_EVENTTYPE_FD_WRITE) {
+			wasmkm_fd_event(inst, evs + n++ * WASI_EVENT_SIZE, sub);
 		} else {
-			wasmkm_put_event(evs + n++ * WASI_EVENT_SIZE, sub,
-					 sub[8] <= WASI_EVENTTYPE_FD_WRITE ? WASI_ENOSYS :
-					 WASI_EINVAL, sub[8]);
+			wasmkm_put_event(evs + n++ * WASI_EVENT_SIZE, sub, WASI_EINVAL, sub[8]);
 		}
 	}
 	put_unaligned_le32(n, pn);

@@ -8,6 +8,7 @@
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/path.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
@@ -35,9 +36,19 @@
  */
 #define WASMKM_STACK_RESERVE	(6 * 1024)
 
+/* Open WASI descriptors per instance, preopens and standard streams included. */
+#define WASMKM_FD_MAX		1024
+
 extern unsigned int wasmkm_mem_max_default;
 extern bool wasmkm_mirror_printk;
 extern struct mutex wasmkm_lock;
+
+/* A capability granted at load: a directory tree, preopened for WASI. */
+struct wasmkm_grant {
+	struct path path;
+	bool ro;
+	char guest[WASMKM_PATH_LEN];
+};
 
 struct wasmkm_app {
 	u32 id;
@@ -60,6 +71,9 @@ struct wasmkm_app {
 	u32 mem_min_pages;
 	u32 mem_max_pages;
 	const struct cred *cred;	/* the loader's */
+	struct wasmkm_grant *grants;
+	u32 ngrants;
+	bool shares_code;		/* holds a reference on owner */
 	struct list_head insts;		/* struct wasmkm_inst.node */
 	u32 ninstances;
 };
@@ -74,13 +88,16 @@ struct wasmkm_inst {
 	struct wasmkm_ctx ctx;
 	struct task_struct *task;
 	const struct cred *old_cred;
+	kuid_t owner_uid;		/* the loader's euid */
 	struct completion done;
 	wait_queue_head_t wq;		/* sleeps in helpers, log readers */
 	bool stop;
 	bool in_fpu;
 	bool reaped;
-	bool fd_closed[3];
 	char name[WASMKM_NAME_LEN + 16];
+	/* WASI descriptors, used by the instance's thread only */
+	struct wasmkm_fd *fds;
+	u32 nfds;
 	/* outcome, written by the thread before done */
 	u32 state;
 	s32 exit_code;
@@ -112,6 +129,7 @@ int wasmkm_verify_object(const u8 *buf, size_t len, const struct wasmkm_desc **d
 int wasmkm_load(struct wasmkm_load *arg);
 int wasmkm_unload_app(u32 app_id);
 struct wasmkm_app *wasmkm_app_find(u32 app_id);
+bool wasmkm_may_control(const struct cred *owner);
 void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info *info);
 int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count);
 void wasmkm_registry_exit(void);
@@ -143,9 +161,56 @@ static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
 	return ctx->inst;
 }
 
+/*
+ * Run a WASI helper body outside the FPU section: helpers may sleep, and
+ * kernel code must not touch FP state.
+ */
+#define WASMKM_CALL(ctx, call)					\
+	({							\
+		s32 __ret;					\
+		wasmkm_fpu_leave(ctx);				\
+		__ret = (call);					\
+		wasmkm_fpu_enter(ctx);				\
+		__ret;						\
+	})
+
+/* wasi_path.c */
+struct kstat;
+void wasmkm_put_filestat(u8 *p, const struct kstat *st);
+s32 wasmkm_set_times(const struct path *path, u64 atim, u64 mtim, u32 fstflags);
+
 /* memory.c */
 void *wasmkm_mem_ptr(struct wasmkm_ctx *ctx, u32 off, u64 len);
 int wasmkm_mem_init(struct wasmkm_inst *inst, u32 pages);
+
+/* caps.c */
+int wasmkm_grants_get(struct wasmkm_app *app, struct wasmkm_load *arg);
+void wasmkm_grants_put(struct wasmkm_app *app);
+
+/* wasi_fdtable.c */
+enum wasmkm_fd_type {
+	WASMKM_FD_FREE = 0,
+	WASMKM_FD_STDIN,
+	WASMKM_FD_LOG,		/* stdout, stderr: the instance's log */
+	WASMKM_FD_FILE,
+	WASMKM_FD_DIR,
+};
+
+struct wasmkm_fd {
+	u8 type;		/* enum wasmkm_fd_type */
+	bool ro;		/* beneath a read-only grant */
+	u16 fdflags;		/* WASI fdflags */
+	s32 grant;		/* preopen: index in app->grants, else -1 */
+	u64 rights;
+	u64 rights_inh;
+	struct file *file;
+};
+
+int wasmkm_fds_init(struct wasmkm_inst *inst);
+void wasmkm_fds_close(struct wasmkm_inst *inst);
+struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s32 *err);
+int wasmkm_fd_alloc(struct wasmkm_inst *inst, s32 *fd);
+u8 wasmkm_filetype(umode_t mode);
 
 /* log.c */
 int wasmkm_log_init(struct wasmkm_inst *inst);

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "userspace-cli/app_imports.h"
 #include "userspace-cli/args.h"
 #include "userspace-cli/cache.h"
 #include "userspace-cli/commands.h"
@@ -66,19 +67,53 @@ int CmdLoad(const Args& args) {
     fprintf(stderr, "wasmctl load: %s: %s\n", o.file.c_str(), strerror(errno));
     return kExitError;
   }
+  // Refuse what the grants cannot satisfy before anything reaches the kernel.
+  std::vector<Import> imports;
+  if (!ReadAppImports(o.file, &imports, &error)) {
+    fprintf(stderr, "wasmctl load: %s\n", error.c_str());
+    return kExitError;
+  }
+  std::vector<std::string> missing = UnsatisfiedImports(imports, o.caps);
+  if (!missing.empty()) {
+    fprintf(stderr, "wasmctl load: %s cannot run with the capabilities granted:\n", o.file.c_str());
+    for (const std::string& m : missing) fprintf(stderr, "  %s\n", m.c_str());
+    return kExitError;
+  }
+  // Each grant goes to the kernel as an open directory, resolved here.
+  std::vector<wasmkm_cap> caps(o.caps.size());
+  std::vector<int> dirfds;
+  auto close_dirs = [&] {
+    for (int fd : dirfds) close(fd);
+  };
+  for (size_t i = 0; i < o.caps.size(); i++) {
+    int fd = open(o.caps[i].host.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      fprintf(stderr, "wasmctl load: --cap fs:%s: %s\n", o.caps[i].host.c_str(), strerror(errno));
+      close_dirs();
+      return kExitError;
+    }
+    dirfds.push_back(fd);
+    caps[i].kind = WASMKM_CAP_FS;
+    caps[i].flags = o.caps[i].ro ? WASMKM_CAP_RO : 0;
+    caps[i].dir_fd = fd;
+    snprintf(caps[i].guest_path, sizeof(caps[i].guest_path), "%s", o.caps[i].guest.c_str());
+  }
   // Fail on a missing /dev/wasm before spending time in aotc.
   Device dev;
   if (!dev.Open(&error)) {
     fprintf(stderr, "wasmctl load: %s\n", error.c_str());
+    close_dirs();
     return kExitError;
   }
   if (IsWasm(o.file) && !CompileCached(o.file, o.app_name, o.verbose, &wko, &error)) {
     fprintf(stderr, "wasmctl load: %s\n", error.c_str());
+    close_dirs();
     return kExitError;
   }
   int obj = open(wko.c_str(), O_RDONLY | O_CLOEXEC);
   if (obj < 0) {
     fprintf(stderr, "wasmctl load: %s: %s\n", wko.c_str(), strerror(errno));
+    close_dirs();
     return kExitError;
   }
   std::string argv = NulBlob(o.argv), env = NulBlob(o.env);
@@ -90,26 +125,20 @@ int CmdLoad(const Args& args) {
   l.argv_len = uint32_t(argv.size());
   l.env = reinterpret_cast<uintptr_t>(env.data());
   l.env_len = uint32_t(env.size());
+  l.caps = reinterpret_cast<uintptr_t>(caps.data());
+  l.ncaps = uint32_t(caps.size());
   int err = dev.Ioctl(WASMKM_IOC_LOAD, &l);
-  bool existing = false;
+  close_dirs();
+  // The same code already loaded: the new app shares it, no finit_module.
+  bool existing = !err && l.attached;
   std::string module = FieldString(l.module_name, sizeof(l.module_name));
-  if (err == EEXIST) {
-    existing = true;
-    if (!o.json)
-      fprintf(stderr, "wasmctl load: %s is already loaded as app %u%s\n", wko.c_str(), l.app_id,
-              o.start ? ": starting a new instance of it" : "");
-  } else if (err) {
+  if (err) {
     std::string ktext = FieldString(l.error, sizeof(l.error));
     fprintf(stderr, "wasmctl load: %s: %s%s%s\n", wko.c_str(),
             ErrnoText("refused by wasmkm.ko", err).c_str(), ktext.empty() ? "" : ": ",
             ktext.c_str());
     close(obj);
     return kExitError;
-  }
-  if (existing && module.empty()) {
-    wasmkm_app_info info;
-    if (dev.AppInfo(l.app_id, &info) == 0)
-      module = FieldString(info.module_name, sizeof(info.module_name));
   }
   if (!existing) {
     std::string params = "wasmkm_app=" + std::to_string(l.app_id);

@@ -28,6 +28,7 @@ int CmdList(const Args& args);
 int CmdLogs(const Args& args);
 int CmdUnload(const Args& args);
 int CmdCompile(const Args& args);
+int CmdInspect(const Args& args);
 
 // Prints "wasmctl CMD: error" and the command's usage to stderr; kExitUsage.
 int UsageError(const char* cmd, const std::string& error);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "userspace-cli/caps.h"
+
 namespace wasmctl {
 
 struct LoadOptions {
@@ -15,6 +17,8 @@ struct LoadOptions {
   std::vector<std::string> argv;  // app_name, then --arg values
   std::vector<std::string> env;   // KEY=VALUE
   uint32_t mem_max_pages = 0;     // 0: the object's own limit
+  std::vector<CapSpec> caps;      // --cap, after the manifest's
+  std::string manifest;           // -m FILE
   bool start = true;
   bool wait = false;
   bool json = false;

@@ -11,8 +11,10 @@ namespace {
 const char kUsage[] =
     "usage: wasmctl COMMAND [args]   (wasmctl COMMAND --help for details)\n"
     "\n"
-    "  load FILE [--arg A]... [--env K=V]... [--mem-max SIZE] [--no-start] [--wait] [--json]\n"
+    "  load FILE [--cap fs:HOST[:GUEST][:ro]]... [-m MANIFEST] [--arg A]... [--env K=V]...\n"
+    "            [--mem-max SIZE] [--no-start] [--wait] [--json]\n"
     "                          load a .wko or .wasm (compiled and cached) and start it\n"
+    "  inspect FILE [--json]   an app's imports and the capabilities they need\n"
     "  start APP [--wait]      start a new instance of a loaded app\n"
     "  stop INST               stop an instance\n"
     "  list [--json]           apps and instances\n"
@@ -20,7 +22,7 @@ const char kUsage[] =
     "  unload APP              stop its instances and remove its kernel module\n"
     "  compile FILE.wasm -o FILE.wko [aotc options]\n"
     "\n"
-    "Needs /dev/wasm (wasmkm.ko) and root or CAP_SYS_MODULE.\n"
+    "Needs /dev/wasm (wasmkm.ko); loading code not yet loaded needs CAP_SYS_MODULE.\n"
     "exit status: 0 ok, 1 error, 2 bad command line; with --wait the app's exit\n"
     "code, 128+N if it trapped (N: trap kind, 129 unreachable ... 139 out of kernel\n"
     "memory), 143 if stopped, 125 if it could not be instantiated.\n";
@@ -31,9 +33,10 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"load", wasmctl::CmdLoad},       {"start", wasmctl::CmdStart}, {"stop", wasmctl::CmdStop},
-    {"list", wasmctl::CmdList},       {"logs", wasmctl::CmdLogs},   {"unload", wasmctl::CmdUnload},
-    {"compile", wasmctl::CmdCompile},
+    {"load", wasmctl::CmdLoad},       {"start", wasmctl::CmdStart},
+    {"stop", wasmctl::CmdStop},       {"list", wasmctl::CmdList},
+    {"logs", wasmctl::CmdLogs},       {"unload", wasmctl::CmdUnload},
+    {"compile", wasmctl::CmdCompile}, {"inspect", wasmctl::CmdInspect},
 };
 
 }  // namespace

@@ -15,12 +15,26 @@ struct Usage {
 
 const Usage kUsages[] = {
     {"load",
-     "usage: wasmctl load FILE [--arg A]... [--env K=V]... [--mem-max SIZE]\n"
+     "usage: wasmctl load FILE [-m MANIFEST] [--cap fs:HOST[:GUEST][:ro]]...\n"
+     "                    [--arg A]... [--env K=V]... [--mem-max SIZE]\n"
      "                    [--no-start] [--wait] [--json] [-v]\n"
      "  Loads an app object (.wko) or a .wasm (compiled with aotc for the running\n"
      "  kernel, cached in $WASMKM_CACHE, /var/cache/wasmkm for root, else\n"
      "  $XDG_CACHE_HOME/wasmkm or ~/.cache/wasmkm) and starts an instance.\n"
      "  The app's argv[0] is its name (the file name without extension).\n"
+     "  --cap fs:HOST[:GUEST][:ro]\n"
+     "                let the app reach directory HOST, seen as GUEST (default\n"
+     "                HOST), read-only with :ro (repeatable); without a grant the\n"
+     "                app reaches no file at all.  Files are accessed with the\n"
+     "                loading user's credentials.\n"
+     "  -m, --manifest FILE\n"
+     "                read args, env, caps and mem-max from a TOML file, e.g.\n"
+     "                  args = [\"-v\"]\n"
+     "                  env = [\"MODE=fast\"]\n"
+     "                  caps = [\"fs:/data\", \"fs:/etc/app:/config:ro\"]\n"
+     "                  mem-max = \"16M\"\n"
+     "                flags override it: --arg replaces args, --env and --cap\n"
+     "                replace the entry with the same name or guest path\n"
      "  --arg A       append A to the app's arguments (repeatable)\n"
      "  --env K=V     add K=V to the app's environment (repeatable)\n"
      "  --mem-max SZ  linear memory limit: bytes, K, M, G, or P (64 KiB pages),\n"
@@ -29,8 +43,14 @@ const Usage kUsages[] = {
      "  --wait        show the instance's output until it ends; exit with its code\n"
      "  --json        print the result as JSON\n"
      "  -v            show the aotc run\n"
-     "  If an identical object is already loaded, its app is reused and a new\n"
-     "  instance of it started.\n"},
+     "  Before anything reaches the kernel, an app whose imports the grants cannot\n"
+     "  satisfy is refused (see wasmctl inspect).  If the same object is already\n"
+     "  loaded, the new app shares its code: only loading new code needs root\n"
+     "  (CAP_SYS_MODULE); the app runs as the user who loaded it.\n"},
+    {"inspect",
+     "usage: wasmctl inspect FILE [--json]\n"
+     "  Shows the imports of an app (.wasm or .wko) and the capability each\n"
+     "  needs; nothing is loaded.\n"},
     {"start",
      "usage: wasmctl start APP [--wait]\n"
      "  Starts a new instance of loaded app APP (an id from wasmctl list).\n"

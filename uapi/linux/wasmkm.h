@@ -21,6 +21,8 @@
 #define WASMKM_NAME_LEN		64	/* app and module names, with NUL */
 #define WASMKM_ERROR_LEN	160	/* reason text, with NUL */
 #define WASMKM_ARGS_MAX		(64 * 1024)	/* argv or env blob, bytes */
+#define WASMKM_CAPS_MAX		32	/* capabilities per app */
+#define WASMKM_PATH_LEN		256	/* guest path of a grant, with NUL */
 
 /* Instance states (wasmkm_inst_info.state). */
 enum wasmkm_inst_state {
@@ -55,14 +57,40 @@ enum wasmkm_trap_kind {
 	WASMKM_TRAP_KIND_MAX		= 11,
 };
 
+/* Capability kinds (wasmkm_cap.kind). */
+enum wasmkm_cap_kind {
+	WASMKM_CAP_FS		= 1,	/* a directory tree, preopened for WASI */
+};
+#define WASMKM_CAP_RO		1	/* wasmkm_cap.flags: read-only grant */
+
+/*
+ * A grant.  WASMKM_CAP_FS: dir_fd is an open directory of the caller (an
+ * O_PATH descriptor will do); the app sees it as a WASI preopen named
+ * guest_path and reaches nothing outside it.  With WASMKM_CAP_RO every
+ * operation that would change the tree is refused.
+ */
+struct wasmkm_cap {
+	__u32 kind;			/* enum wasmkm_cap_kind */
+	__u32 flags;			/* WASMKM_CAP_RO */
+	__s32 dir_fd;
+	__u32 reserved;			/* must be 0 */
+	char guest_path[WASMKM_PATH_LEN];
+};
+
 /*
  * WASMKM_IOC_LOAD: verify an app object (.wko) read through obj_fd and
- * record it with its manifest.  The caller then loads the same object with
- * finit_module(obj_fd, "wasmkm_app=<app_id>", 0); its init attaches to this
- * record only if its descriptor is the one verified here.
- * Errors: EBADF (obj_fd), ENOEXEC (not an app object: reason in
- * WASMKM_IOC_APP_INFO is not available, read dmesg or error[]), EPROTO (ABI
- * version), EEXIST (an identical object is attached: app_id is that app).
+ * record it with its manifest (argv, env, memory limit, capabilities) and
+ * the caller's credentials, which the app's file access runs with.
+ *
+ * If an identical object is already loaded (same descriptor digest), the
+ * new app shares its code: it is attached at once and attached is set to
+ * 1.  Otherwise the caller loads the same object with
+ * finit_module(obj_fd, "wasmkm_app=<app_id>", 0) (which needs
+ * CAP_SYS_MODULE); its init attaches to this record only if its descriptor
+ * is the one verified here.
+ * Errors: EBADF (obj_fd or a capability's dir_fd), ENOEXEC (not an app
+ * object: reason in error[]), EPROTO (ABI version), ENOTDIR (a capability
+ * is not a directory), EINVAL, E2BIG, EFBIG, EFAULT, ENOMEM.
  */
 struct wasmkm_load {
 	__u32 size;
@@ -73,11 +101,13 @@ struct wasmkm_load {
 	__u32 argv_len;			/* bytes, <= WASMKM_ARGS_MAX */
 	__u32 env_len;			/* bytes, <= WASMKM_ARGS_MAX */
 	__u64 env;			/* NUL-separated "KEY=VALUE" strings */
-	__u64 caps;			/* reserved for capabilities: must be 0 */
-	__u32 ncaps;			/* must be 0 */
+	__u64 caps;			/* user pointer to ncaps struct wasmkm_cap */
+	__u32 ncaps;			/* <= WASMKM_CAPS_MAX */
 	__u32 app_id;			/* out */
 	char module_name[WASMKM_NAME_LEN];	/* out: name for delete_module */
 	char error[WASMKM_ERROR_LEN];	/* out: why it was refused */
+	__u32 attached;			/* out: 1 if the code was already loaded */
+	__u32 pad;
 };
 
 /* WASMKM_IOC_START: start a new instance of an attached app. */
@@ -109,6 +139,8 @@ struct wasmkm_app_info {
 	__u32 state;			/* enum wasmkm_app_state */
 	__u32 ninstances;
 	__u32 mem_max_pages;
+	__u32 uid;			/* the loader's, in the caller's namespace */
+	__u32 ncaps;
 	__u8 wasm_sha256[32];
 	char name[WASMKM_NAME_LEN];
 	char module_name[WASMKM_NAME_LEN];

@@ -127,15 +127,57 @@ s32 wasmkm_wasi_environ_sizes_get(struct wasmkm_ctx *ctx, s32 count, s32 buf_siz
 s32 wasmkm_wasi_clock_res_get(struct wasmkm_ctx *ctx, s32 clock, s32 res);
 s32 wasmkm_wasi_clock_time_get(struct wasmkm_ctx *ctx, s32 clock, s64 precision, s32 time);
 s32 wasmkm_wasi_random_get(struct wasmkm_ctx *ctx, s32 buf, s32 len);
-s32 wasmkm_wasi_fd_write(struct wasmkm_ctx *ctx, s32 fd, s32 iovs, s32 iovs_len, s32 nwritten);
-s32 wasmkm_wasi_fd_read(struct wasmkm_ctx *ctx, s32 fd, s32 iovs, s32 iovs_len, s32 nread);
+s32 wasmkm_wasi_fd_advise(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s64 len, s32 advice);
+s32 wasmkm_wasi_fd_allocate(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s64 len);
 s32 wasmkm_wasi_fd_close(struct wasmkm_ctx *ctx, s32 fd);
-s32 wasmkm_wasi_fd_seek(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s32 whence, s32 newoffset);
+s32 wasmkm_wasi_fd_datasync(struct wasmkm_ctx *ctx, s32 fd);
 s32 wasmkm_wasi_fd_fdstat_get(struct wasmkm_ctx *ctx, s32 fd, s32 stat);
+s32 wasmkm_wasi_fd_fdstat_set_flags(struct wasmkm_ctx *ctx, s32 fd, s32 flags);
+s32 wasmkm_wasi_fd_fdstat_set_rights(struct wasmkm_ctx *ctx, s32 fd, s64 base, s64 inh);
+s32 wasmkm_wasi_fd_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 buf);
+s32 wasmkm_wasi_fd_filestat_set_size(struct wasmkm_ctx *ctx, s32 fd, s64 size);
+s32 wasmkm_wasi_fd_filestat_set_times(struct wasmkm_ctx *ctx, s32 fd, s64 atim, s64 mtim,
+				      s32 fstflags);
+s32 wasmkm_wasi_fd_pread(struct wasmkm_ctx *ctx, s32 fd, s32 iovs, s32 iovs_len, s64 offset,
+			 s32 nread);
 s32 wasmkm_wasi_fd_prestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 prestat);
 s32 wasmkm_wasi_fd_prestat_dir_name(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len);
-s32 wasmkm_wasi_sched_yield(struct wasmkm_ctx *ctx);
+s32 wasmkm_wasi_fd_pwrite(struct wasmkm_ctx *ctx, s32 fd, s32 iovs, s32 iovs_len, s64 offset,
+			  s32 nwritten);
+s32 wasmkm_wasi_fd_read(struct wasmkm_ctx *ctx, s32 fd, s32 iovs, s32 iovs_len, s32 nread);
+s32 wasmkm_wasi_fd_readdir(struct wasmkm_ctx *ctx, s32 fd, s32 buf, s32 buf_len, s64 cookie,
+			   s32 bufused);
+s32 wasmkm_wasi_fd_renumber(struct wasmkm_ctx *ctx, s32 fd, s32 to);
+s32 wasmkm_wasi_fd_seek(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s32 whence, s32 newoffset);
+s32 wasmkm_wasi_fd_sync(struct wasmkm_ctx *ctx, s32 fd);
+s32 wasmkm_wasi_fd_tell(struct wasmkm_ctx *ctx, s32 fd, s32 offset);
+s32 wasmkm_wasi_fd_write(struct wasmkm_ctx *ctx, s32 fd, s32 iovs, s32 iovs_len, s32 nwritten);
+s32 wasmkm_wasi_path_create_directory(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len);
+s32 wasmkm_wasi_path_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path, s32 len,
+				  s32 buf);
+s32 wasmkm_wasi_path_filestat_set_times(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path,
+					s32 len, s64 atim, s64 mtim, s32 fstflags);
+s32 wasmkm_wasi_path_link(struct wasmkm_ctx *ctx, s32 old_fd, s32 old_flags, s32 old_path,
+			  s32 old_len, s32 new_fd, s32 new_path, s32 new_len);
+s32 wasmkm_wasi_path_open(struct wasmkm_ctx *ctx, s32 fd, s32 dirflags, s32 path, s32 len,
+			  s32 oflags, s64 base, s64 inh, s32 fdflags, s32 opened);
+s32 wasmkm_wasi_path_readlink(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len, s32 buf,
+			      s32 buf_len, s32 bufused);
+s32 wasmkm_wasi_path_remove_directory(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len);
+s32 wasmkm_wasi_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 old_len,
+			    s32 new_fd, s32 new_path, s32 new_len);
+s32 wasmkm_wasi_path_symlink(struct wasmkm_ctx *ctx, s32 old_path, s32 old_len, s32 fd,
+			     s32 new_path, s32 new_len);
+s32 wasmkm_wasi_path_unlink_file(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len);
 s32 wasmkm_wasi_poll_oneoff(struct wasmkm_ctx *ctx, s32 in, s32 out, s32 nsubs, s32 nevents);
+s32 wasmkm_wasi_proc_raise(struct wasmkm_ctx *ctx, s32 sig);
+s32 wasmkm_wasi_sched_yield(struct wasmkm_ctx *ctx);
+s32 wasmkm_wasi_sock_accept(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 result);
+s32 wasmkm_wasi_sock_recv(struct wasmkm_ctx *ctx, s32 fd, s32 ri_data, s32 ri_data_len,
+			  s32 ri_flags, s32 ro_datalen, s32 ro_flags);
+s32 wasmkm_wasi_sock_send(struct wasmkm_ctx *ctx, s32 fd, s32 si_data, s32 si_data_len,
+			  s32 si_flags, s32 so_datalen);
+s32 wasmkm_wasi_sock_shutdown(struct wasmkm_ctx *ctx, s32 fd, s32 how);
 /* proc_exit never returns (same rule as wasmkm_trap). */
 void wasmkm_wasi_proc_exit(struct wasmkm_ctx *ctx, s32 code);
 

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * wasmkm: WASI descriptor metadata and housekeeping: fd_close, fd_renumber,
+ * fd_fdstat_*, fd_filestat_*, fd_sync, fd_datasync, fd_advise,
+ * fd_allocate, fd_prestat_get, fd_prestat_dir_name.
+ */
+#include <linux/fs.h>
+#include <linux/fadvise.h>
+#include <linux/stat.h>
+#include <asm/unaligned.h>
+
+#include "wasmkm.h"
+
+static s32 wasmkm_fd_close(struct wasmkm_inst *inst, s32 fd)
+{
+	struct wasmkm_fd *f = wasmkm_fd_get(inst, fd, 0, &(s32){ 0 });
+
+	if (!f)
+		return WASI_EBADF;
+	if (f->file)
+		filp_close(f->file, NULL);
+	memset(f, 0, sizeof(*f));
+	return WASI_ESUCCESS;
+}
+
+s32 wasmkm_wasi_fd_close(struct wasmkm_ctx *ctx, s32 fd)
+{
+	return WASMKM_CALL(ctx, wasmkm_fd_close(wasmkm_ctx_inst(ctx), fd));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_close);
+
+/* Both must be open; @to is closed and @fd moves to it. */
+static s32 wasmkm_fd_renumber(struct wasmkm_inst *inst, s32 fd, s32 to)
+{
+	s32 err;
+
+	if (!wasmkm_fd_get(inst, fd, 0, &err) || !wasmkm_fd_get(inst, to, 0, &err))
+		return WASI_EBADF;
+	if (fd == to)
+		return WASI_ESUCCESS;
+	if (inst->fds[to].file)
+		filp_close(inst->fds[to].file, NULL);
+	inst->fds[to] = inst->fds[fd];
+	memset(&inst->fds[fd], 0, sizeof(inst->fds[fd]));
+	return WASI_ESUCCESS;
+}
+
+s32 wasmkm_wasi_fd_renumber(struct wasmkm_ctx *ctx, s32 fd, s32 to)
+{
+	return WASMKM_CALL(ctx, wasmkm_fd_renumber(wasmkm_ctx_inst(ctx), fd, to));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_renumber);
+
+static u8 wasmkm_fd_filetype(const struct wasmkm_fd *f)
+{
+	if (!f->file)
+		return WASI_FILETYPE_CHARACTER_DEVICE;
+	return wasmkm_filetype(file_inode(f->file)->i_mode);
+}
+
+static s32 wasmkm_fdstat_get(struct wasmkm_ctx *ctx, s32 fd, s32 stat)
+{
+	struct wasmkm_fd *f;
+	s32 err;
+	u8 *p;
+
+	f = wasmkm_fd_get(wasmkm_ctx_inst(ctx), fd, 0, &err);
+	if (!f)
+		return err;
+	p = wasmkm_mem_ptr(ctx, stat, WASI_FDSTAT_SIZE);
+	if (!p)
+		return WASI_EFAULT;
+	memset(p, 0, WASI_FDSTAT_SIZE);
+	p[0] = wasmkm_fd_filetype(f);
+	put_unaligned_le16(f->fdflags, p + 2);
+	put_unaligned_le64(f->rights, p + 8);
+	put_unaligned_le64(f->rights_inh, p + 16);
+	return WASI_ESUCCESS;
+}
+
+s32 wasmkm_wasi_fd_fdstat_get(struct wasmkm_ctx *ctx, s32 fd, s32 stat)
+{
+	return WASMKM_CALL(ctx, wasmkm_fdstat_get(ctx, fd, stat));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_fdstat_get);
+
+/* Only append and nonblock can change on an open file (as with fcntl). */
+static s32 wasmkm_fdstat_set_flags(struct wasmkm_inst *inst, s32 fd, s32 flags)
+{
+	struct wasmkm_fd *f;
+	struct file *file;
+	s32 err;
+
+	f = wasmkm_fd_get(inst, fd, WASI_RIGHT_FD_FDSTAT_SET_FLAGS, &err);
+	if (!f)
+		return err;
+	if (flags & ~(WASI_FDFLAG_APPEND | WASI_FDFLAG_DSYNC | WASI_FDFLAG_NONBLOCK |
+		      WASI_FDFLAG_RSYNC | WASI_FDFLAG_SYNC))
+		return WASI_EINVAL;
+	if ((flags ^ f->fdflags) & (WASI_FDFLAG_DSYNC | WASI_FDFLAG_RSYNC | WASI_FDFLAG_SYNC))
+		return WASI_ENOTSUP;
+	file = f->file;
+	if (!file || (file->f_mode & FMODE_PATH)) {
+		/* the log always appends; stdin has nothing to change */
+		return (flags & ~WASI_FDFLAG_NONBLOCK) == (f->fdflags & ~WASI_FDFLAG_NONBLOCK) ?
+		       WASI_ESUCCESS : WASI_ENOTSUP;
+	}
+	if (!(flags & WASI_FDFLAG_APPEND) && IS_APPEND(file_inode(file)))
+		return WASI_EPERM;
+	spin_lock(&file->f_lock);
+	file->f_flags &= ~(O_APPEND | O_NONBLOCK);
+	if (flags & WASI_FDFLAG_APPEND)
+		file->f_flags |= O_APPEND;
+	if (flags & WASI_FDFLAG_NONBLOCK)
+		file->f_flags |= O_NONBLOCK;
+	spin_unlock(&file->f_lock);
+	f->fdflags = flags;
+	return WASI_ESUCCESS;
+}
+
+s32 wasmkm_wasi_fd_fdstat_set_flags(struct wasmkm_ctx *ctx, s32 fd, s32 flags)
+{
+	return WASMKM_CALL(ctx, wasmkm_fdstat_set_flags(wasmkm_ctx_inst(ctx), fd, flags));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_fdstat_set_flags);
+
+/* Rights can only be dropped. */
+static s32 wasmkm_fdstat_set_rights(struct wasmkm_inst *inst, s32 fd, u64 base, u64 inh)
+{
+	struct wasmkm_fd *f;
+	s32 err;
+
+	f = wasmkm_fd_get(inst, fd, 0, &err);
+	if (!f)
+		return err;
+	if ((base & ~f->rights) || (inh & ~f->rights_inh))
+		return WASI_ENOTCAPABLE;
+	f->rights = base;
+	f->rights_inh = inh;
+	return WASI_ESUCCESS;
+}
+
+s32 wasmkm_wasi_fd_fdstat_set_rights(struct wasmkm_ctx *ctx, s32 fd, s64 base, s64 inh)
+{
+	return WASMKM_CALL(ctx, wasmkm_fdstat_set_rights(wasmkm_ctx_inst(ctx), fd, base, inh));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_fdstat_set_rights);
+
+static s32 wasmkm_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 buf)
+{
+	struct wasmkm_fd *f;
+	struct kstat st;
+	s32 err;
+	u8 *p;
+	int r;
+
+	f = wasmkm_fd_get(wasmkm_ctx_inst(ctx), fd, WASI_RIGHT_FD_FILESTAT_GET, &err);
+	if (!f)
+		return err;
+	p = wasmkm_mem_ptr(ctx, buf, WASI_FILESTAT_SIZE);
+	if (!p)
+		return WASI_EFAULT;
+	if (!f->file) {
+		memset(p, 0, WASI_FILESTAT_SIZE);
+		p[16] = WASI_FILETYPE_CHARACTER_DEVICE;
+		return WASI_ESUCCESS;
+	}
+	r = vfs_getattr(&f->file->f_path, &st, STATX_BASIC_STATS, AT_STATX_SYNC_AS_STAT);
+	if (r)
+		return wasmkm_errno_to_wasi(r);
+	wasmkm_put_filestat(p, &st);
+	return WASI_ESUCCESS;
+}
+
+s32 wasmkm_wasi_fd_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 buf)
+{
+	return WASMKM_CALL(ctx, wasmkm_filestat_get(ctx, fd, buf));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_filestat_get);
+
+/* A file open for writing, with @right, beneath a writable grant. */
+static struct wasmkm_fd *wasmkm_fd_writable(struct wasmkm_inst *inst, s32 fd, u64 right,
+					    s32 *err)
+{
+	struct wasmkm_fd *f = wasmkm_fd_get(inst, fd, right, err);
+
+	if (!f)
+		return NULL;
+	if (f->ro) {
+		*err = WASI_ENOTCAPABLE;
+		return NULL;
+	}
+	if (!f->file || f->type != WASMKM_FD_FILE) {
+		*err = f->type == WASMKM_FD_DIR ? WASI_EISDIR : WASI_EINVAL;
+		return NULL;
+	}
+	if (!(f->file->f_mode & FMODE_WRITE)) {
+		*err = WASI_EBADF;
+		return NULL;
+	}
+	return f;
+}
+
+static s32 wasmkm_filestat_set_size(struct wasmkm_inst *inst, s32 fd, s64 size)
+{
+	struct wasmkm_fd *f;
+	s32 err;
+
+	f = wasmkm_fd_writable(inst, fd, WASI_RIGHT_FD_FILESTAT_SET_SIZE, &err);
+	if (!f)
+		return err;
+	if (size < 0)
+		return WASI_EINVAL;
+	return wasmkm_errno_to_wasi(vfs_truncate(&f->file->f_path, size));
+}
+
+s32 wasmkm_wasi_fd_filestat_set_size(struct wasmkm_ctx *ctx, s32 fd, s64 size)
+{
+	return WASMKM_CALL(ctx, wasmkm_filestat_set_size(wasmkm_ctx_inst(ctx), fd, size));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_filestat_set_size);
+
+static s32 wasmkm_filestat_set_times(struct wasmkm_inst *inst, s32 fd, s64 atim, s64 mtim,
+				     s32 fstflags)
+{
+	struct wasmkm_fd *f;
+	s32 err;
+
+	f = wasmkm_fd_get(inst, fd, WASI_RIGHT_FD_FILESTAT_SET_TIMES, &err);
+	if (!f)
+		return err;
+	if (f->ro)
+		return WASI_ENOTCAPABLE;
+	if (!f->file)
+		return WASI_EINVAL;
+	return wasmkm_set_times(&f->file->f_path, atim, mtim, fstflags);
+}
+
+s32 wasmkm_wasi_fd_filestat_set_times(struct wasmkm_ctx *ctx, s32 fd, s64 atim, s64 mtim,
+				      s32 fstflags)
+{
+	return WASMKM_CALL(ctx, wasmkm_filestat_set_times(wasmkm_ctx_inst(ctx), fd, atim, mtim,
+							  fstflags));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_filestat_set_times);
+
+static s32 wasmkm_fd_fsync(struct wasmkm_inst *inst, s32 fd, bool datasync)
+{
+	struct wasmkm_fd *f;
+	s32 err;
+
+	f = wasmkm_fd_get(inst, fd, datasync ? WASI_RIGHT_FD_DATASYNC : WASI_RIGHT_FD_SYNC, &err);
+	if (!f)
+		return err;
+	if (!f->file || (f->file->f_mode & FMODE_PATH))
+		return f->file ? WASI_EBADF : WASI_EINVAL;
+	return wasmkm_errno_to_wasi(vfs_fsync(f->file, datasync));
+}
+
+s32 wasmkm_wasi_fd_sync(struct wasmkm_ctx *ctx, s32 fd)
+{
+	return WASMKM_CALL(ctx, wasmkm_fd_fsync(wasmkm_ctx_inst(ctx), fd, false));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_sync);
+
+s32 wasmkm_wasi_fd_datasync(struct wasmkm_ctx *ctx, s32 fd)
+{
+	return WASMKM_CALL(ctx, wasmkm_fd_fsync(wasmkm_ctx_inst(ctx), fd, true));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_datasync);
+
+static s32 wasmkm_fd_advise(struct wasmkm_inst *inst, s32 fd, s64 off, s64 len, s32 advice)
+{
+	static const int advices[] = { POSIX_FADV_NORMAL, POSIX_FADV_SEQUENTIAL,
+				       POSIX_FADV_RANDOM, POSIX_FADV_WILLNEED,
+				       POSIX_FADV_DONTNEED, POSIX_FADV_NOREUSE };
+	struct wasmkm_fd *f;
+	s32 err;
+
+	f = wasmkm_fd_get(inst, fd, WASI_RIGHT_FD_ADVISE, &err);
+	if (!f)
+		return err;
+	if ((u32)advice >= ARRAY_SIZE(advices) || off < 0 || len < 0)
+		return WASI_EINVAL;
+	if (!f->file || (f->file->f_mode & FMODE_PATH))
+		return f->file ? WASI_EBADF : WASI_ESPIPE;
+	if (f->type == WASMKM_FD_DIR)
+		return WASI_EBADF;
+	return wasmkm_errno_to_wasi(vfs_fadvise(f->file, off, len, advices[advice]));
+}
+
+s32 wasmkm_wasi_fd_advise(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s64 len, s32 advice)
+{
+	return WASMKM_CALL(ctx, wasmkm_fd_advise(wasmkm_ctx_inst(ctx), fd, offset, len, advice));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_advise);
+
+static s32 wasmkm_fd_allocate(struct wasmkm_inst *inst, s32 fd, s64 off, s64 len)
+{
+	struct wasmkm_fd *f;
+	s32 err;
+
+	f = wasmkm_fd_writable(inst, fd, WASI_RIGHT_FD_ALLOCATE, &err);
+	if (!f)
+		return err;
+	if (off < 0 || len <= 0)
+		return WASI_EINVAL;
+	return wasmkm_errno_to_wasi(vfs_fallocate(f->file, 0, off, len));
+}
+
+s32 wasmkm_wasi_fd_allocate(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s64 len)
+{
+	return WASMKM_CALL(ctx, wasmkm_fd_allocate(wasmkm_ctx_inst(ctx), fd, offset, len));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_allocate);
+
+/* The grant a preopened descriptor stands for, or NULL. */
+static struct wasmkm_grant *wasmkm_fd_preopen(struct wasmkm_inst *inst, s32 fd)
+{
+	struct wasmkm_fd *f = wasmkm_fd_get(inst, fd, 0, &(s32){ 0 });
+
+	if (!f || f->grant < 0)
+		return NULL;
+	return &inst->app->grants[f->grant];
+}
+
+static s32 wasmkm_prestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 buf)
+{
+	struct wasmkm_grant *g = wasmkm_fd_preopen(wasmkm_ctx_inst(ctx), fd);
+	u8 *p;
+
+	if (!g)
+		return WASI_EBADF;
+	p = wasmkm_mem_ptr(ctx, buf, 8);
+	if (!p)
+		return WASI_EFAULT;
+	memset(p, 0, 8);
+	p[0] = WASI_PREOPENTYPE_DIR;
+	put_unaligned_le32(strlen(g->guest), p + 4);
+	return WASI_ESUCCESS;
+}
+
+s32 wasmkm_wasi_fd_prestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 prestat)
+{
+	return WASMKM_CALL(ctx, wasmkm_prestat_get(ctx, fd, prestat));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_prestat_get);
+
+static s32 wasmkm_prestat_dir_name(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
+{
+	struct wasmkm_grant *g = wasmkm_fd_preopen(wasmkm_ctx_inst(ctx), fd);
+	size_t n;
+	u8 *p;
+
+	if (!g)
+		return WASI_EBADF;
+	n = strlen(g->guest);
+	if ((u32)len < n)
+		return WASI_ENAMETOOLONG;
+	p = wasmkm_mem_ptr(ctx, path, n);
+	if (!p)
+		return WASI_EFAULT;
+	memcpy(p, g->guest, n);
+	return WASI_ESUCCESS;
+}
+
+s32 wasmkm_wasi_fd_prestat_dir_name(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
+{
+	return WASMKM_CALL(ctx, wasmkm_prestat_dir_name(ctx, fd, path, len));
+}
+EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_prestat_dir_name);

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * wasmkm: an instance's WASI descriptor table.  0, 1 and 2 are the standard
+ * streams (stdin reads EOF, stdout and stderr append to the log), then one
+ * preopened directory per file-system grant, in grant order, as WASI
+ * programs expect.  Only the instance's own thread touches the table, so
+ * it needs no lock; it is emptied when the thread ends.
+ */
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/stat.h>
+
+#include "wasmkm.h"
+
+#define WASMKM_RIGHTS_LOG	(WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_FILESTAT_GET | \
+				 WASI_RIGHT_POLL_FD_READWRITE)
+#define WASMKM_RIGHTS_STDIN	(WASI_RIGHT_FD_READ | WASI_RIGHT_FD_FILESTAT_GET | \
+				 WASI_RIGHT_POLL_FD_READWRITE)
+
+u8 wasmkm_filetype(umode_t mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		return WASI_FILETYPE_REGULAR_FILE;
+	case S_IFDIR:
+		return WASI_FILETYPE_DIRECTORY;
+	case S_IFLNK:
+		return WASI_FILETYPE_SYMBOLIC_LINK;
+	case S_IFCHR:
+		return WASI_FILETYPE_CHARACTER_DEVICE;
+	case S_IFBLK:
+		return WASI_FILETYPE_BLOCK_DEVICE;
+	case S_IFSOCK:
+		return WASI_FILETYPE_SOCKET_STREAM;
+	}
+	return WASI_FILETYPE_UNKNOWN;
+}
+
+/* Make room for descriptor @fd. */
+static int wasmkm_fds_grow(struct wasmkm_inst *inst, u32 n)
+{
+	struct wasmkm_fd *fds;
+
+	if (n <= inst->nfds)
+		return 0;
+	if (n > WASMKM_FD_MAX)
+		return -EMFILE;
+	n = min_t(u32, max(n, 2 * inst->nfds), WASMKM_FD_MAX);
+	fds = krealloc_array(inst->fds, n, sizeof(*fds), GFP_KERNEL | __GFP_ZERO);
+	if (!fds)
+		return -ENOMEM;
+	memset(fds + inst->nfds, 0, (n - inst->nfds) * sizeof(*fds));
+	inst->fds = fds;
+	inst->nfds = n;
+	return 0;
+}
+
+int wasmkm_fds_init(struct wasmkm_inst *inst)
+{
+	struct wasmkm_app *app = inst->app;
+	u32 i;
+	int ret;
+
+	ret = wasmkm_fds_grow(inst, 3 + app->ngrants);
+	if (ret)
+		return ret;
+	inst->fds[0] = (struct wasmkm_fd){ .type = WASMKM_FD_STDIN, .grant = -1,
+					   .rights = WASMKM_RIGHTS_STDIN };
+	for (i = 1; i <= 2; i++)
+		inst->fds[i] = (struct wasmkm_fd){ .type = WASMKM_FD_LOG, .grant = -1,
+						   .rights = WASMKM_RIGHTS_LOG,
+						   .fdflags = WASI_FDFLAG_APPEND };
+	for (i = 0; i < app->ngrants; i++) {
+		struct wasmkm_grant *g = &app->grants[i];
+		struct wasmkm_fd *f = &inst->fds[3 + i];
+		struct file *file;
+
+		/* Readable for fd_readdir if the loader may read it, else for lookups only. */
+		file = file_open_root(&g->path, ".", O_RDONLY | O_DIRECTORY, 0);
+		if (IS_ERR(file))
+			file = file_open_root(&g->path, ".", O_PATH | O_DIRECTORY, 0);
+		if (IS_ERR(file))
+			return PTR_ERR(file);
+		f->type = WASMKM_FD_DIR;
+		f->file = file;
+		f->grant = i;
+		f->ro = g->ro;
+		f->rights = WASI_RIGHTS_ALL;
+		f->rights_inh = WASI_RIGHTS_ALL;
+		if (g->ro) {
+			f->rights &= ~WASI_RIGHTS_WRITE;
+			f->rights_inh &= ~WASI_RIGHTS_WRITE;
+		}
+	}
+	return 0;
+}
+
+void wasmkm_fds_close(struct wasmkm_inst *inst)
+{
+	u32 i;
+
+	for (i = 0; i < inst->nfds; i++)
+		if (inst->fds[i].file)
+			filp_close(inst->fds[i].file, NULL);
+	kfree(inst->fds);
+	inst->fds = NULL;
+	inst->nfds = 0;
+}
+
+/*
+ * The open descriptor @fd if it has every right in @rights; else NULL and
+ * *err = EBADF (not open) or ENOTCAPABLE (a right is missing).
+ */
+struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s32 *err)
+{
+	struct wasmkm_fd *f;
+
+	if (fd < 0 || fd >= inst->nfds || inst->fds[fd].type == WASMKM_FD_FREE) {
+		*err = WASI_EBADF;
+		return NULL;
+	}
+	f = &inst->fds[fd];
+	if ((f->rights & rights) != rights) {
+		*err = WASI_ENOTCAPABLE;
+		return NULL;
+	}
+	return f;
+}
+
+/* The lowest free descriptor number. */
+int wasmkm_fd_alloc(struct wasmkm_inst *inst, s32 *fd)
+{
+	u32 i;
+	int ret;
+
+	for (i = 0; i < inst->nfds; i++)
+		if (inst->fds[i].type == WASMKM_FD_FREE)
+			break;
+	ret = wasmkm_fds_grow(inst, i + 1);
+	if (ret)
+		return ret;
+	*fd = i;
+	return 0;
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0
+// The imports of an app, read from its .wasm (import section) or its .wko
+// (the descriptor aotc wrote), without loading anything.
+#ifndef WASMCTL_APP_IMPORTS_H_
+#define WASMCTL_APP_IMPORTS_H_
+
+#include <string>
+#include <vector>
+
+namespace wasmctl {
+
+struct Import {
+  std::string module;
+  std::string name;
+  std::string kind;  // "func", "table", "memory", "global", "tag"
+};
+
+// False with *error naming the file and what is wrong with it.
+bool ReadWasmImports(const std::string& bytes, std::vector<Import>* out, std::string* error);
+bool ReadWkoImports(const std::string& bytes, std::vector<Import>* out, std::string* error);
+// Either, by the file's magic.
+bool ReadAppImports(const std::string& path, std::vector<Import>* out, std::string* error);
+
+}  // namespace wasmctl
+
+#endif  // WASMCTL_APP_IMPORTS_H_

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+// Capability grammar and the import -> capability table.
+#include "userspace-cli/caps.h"
+
+#include <linux/wasmkm.h>
+#include <linux/wasmkm_imports.h>
+
+namespace wasmctl {
+
+bool ParseCap(const std::string& s, CapSpec* cap, std::string* error) {
+  const std::string form = " (expected fs:HOSTDIR[:GUESTDIR][:ro])";
+  if (s.rfind("fs:", 0) != 0) {
+    *error = "--cap " + s + ": unknown capability kind" + form;
+    return false;
+  }
+  std::vector<std::string> parts;
+  size_t start = 3;
+  for (;;) {
+    size_t colon = s.find(':', start);
+    parts.push_back(s.substr(start, colon - start));
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  *cap = CapSpec{};
+  if (parts.size() > 1 && parts.back() == "ro") {
+    cap->ro = true;
+    parts.pop_back();
+  }
+  if (parts.size() > 2 || parts[0].empty() || (parts.size() == 2 && parts[1].empty())) {
+    *error = "--cap " + s + ": bad form" + form;
+    return false;
+  }
+  cap->host = parts[0];
+  cap->guest = parts.size() == 2 ? parts[1] : parts[0];
+  if (cap->guest.size() >= WASMKM_PATH_LEN) {
+    *error =
+        "--cap " + s + ": guest path longer than " + std::to_string(WASMKM_PATH_LEN - 1) + " bytes";
+    return false;
+  }
+  return true;
+}
+
+std::string ImportNeed(const Import& im) {
+  if (im.module != WASMKM_WASI_MODULE) return "";
+  if (im.name.rfind("path_", 0) == 0) return "fs";
+  if (im.name.rfind("sock_", 0) == 0)
+    return "sockets, which no capability grants yet: the calls return ENOTSOCK or EBADF";
+  return "";
+}
+
+std::vector<std::string> UnsatisfiedImports(const std::vector<Import>& imports,
+                                            const std::vector<CapSpec>& caps) {
+  std::vector<std::string> out;
+  for (const Import& im : imports)
+    if (ImportNeed(im) == "fs" && caps.empty())
+      out.push_back(im.module + "." + im.name +
+                    " needs a file-system capability: grant a directory with "
+                    "--cap fs:HOSTDIR[:GUESTDIR][:ro]");
+  return out;
+}
+
+}  // namespace wasmctl
