@@ -16,7 +16,7 @@
 static int wasmkm_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap, u32 i,
 			    char *error)
 {
-	struct fd f;
+	struct file *file;
 	size_t len;
 
 	if (cap->kind != WASMKM_CAP_FS) {
@@ -34,20 +34,20 @@ static int wasmkm_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap
 			 WASMKM_PATH_LEN - 1);
 		return -EINVAL;
 	}
-	f = fdget(cap->dir_fd);
-	if (!f.file) {
+	file = fget_raw(cap->dir_fd);	/* O_PATH descriptors too */
+	if (!file) {
 		snprintf(error, WASMKM_ERROR_LEN, "capability %u: bad directory fd", i);
 		return -EBADF;
 	}
-	if (!d_is_dir(f.file->f_path.dentry)) {
-		fdput(f);
+	if (!d_is_dir(file->f_path.dentry)) {
+		fput(file);
 		snprintf(error, WASMKM_ERROR_LEN, "capability %u (%s): not a directory", i,
 			 cap->guest_path);
 		return -ENOTDIR;
 	}
-	g->path = f.file->f_path;
+	g->path = file->f_path;
 	path_get(&g->path);
-	fdput(f);
+	fput(file);
 	g->ro = cap->flags & WASMKM_CAP_RO;
 	memcpy(g->guest, cap->guest_path, len + 1);
 	return 0;

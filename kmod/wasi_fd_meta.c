@@ -113,6 +113,8 @@ static s32 wasmkm_fdstat_set_flags(struct wasmkm_inst *inst, s32 fd, s32 flags)
 		file->f_flags |= O_APPEND;
 	if (flags & WASI_FDFLAG_NONBLOCK)
 		file->f_flags |= O_NONBLOCK;
+	/* Reads and writes take their flags from this copy, as fcntl(F_SETFL) keeps it. */
+	file->f_iocb_flags = iocb_flags(file);
 	spin_unlock(&file->f_lock);
 	f->fdflags = flags;
 	return WASI_ESUCCESS;

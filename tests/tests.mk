@@ -39,7 +39,7 @@ APP_WKO := $(addprefix $(BUILD)/apps/,$(addsuffix .wko,$(APP_NAMES)))
 APP_EXPECTED := $(BUILD)/apps/matmul.expected
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap stop verify unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap stop verify fs unload
 KSELFTEST_BINS := $(addprefix $(BUILD)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \

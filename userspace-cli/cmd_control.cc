@@ -107,8 +107,24 @@ int CmdUnload(const Args& args) {
     return kExitError;
   }
   if (info.state == WASMKM_APP_ATTACHED && !module.empty()) {
+    // Other apps may share the code: it stays until the last one goes.
+    std::vector<wasmkm_app_info> apps;
+    bool shared = false;
+    if (dev.ListApps(&apps) == 0)
+      for (const wasmkm_app_info& a : apps)
+        shared |= FieldString(a.module_name, sizeof(a.module_name)) == module;
+    if (shared) {
+      printf("app %u unloaded; its code (%s) stays loaded for other apps\n", app_id,
+             module.c_str());
+      return 0;
+    }
     if (syscall(SYS_delete_module, module.c_str(), O_NONBLOCK) != 0 && errno != ENOENT) {
       int err = errno;
+      if (err == EPERM) {
+        printf("app %u unloaded; removing its code (%s) needs CAP_SYS_MODULE\n", app_id,
+               module.c_str());
+        return 0;
+      }
       if (err == EBUSY || err == EWOULDBLOCK)
         fprintf(stderr,
                 "wasmctl unload: app %u forgotten, but module %s is still in use (%s); "

@@ -326,7 +326,7 @@ TEST_F(ioctl, nonzero_reserved_fields)
 	EXPECT_EQ(-EINVAL, wk_ioctl(self->dev, WASMKM_IOC_LOAD, l));
 	init_load(l, self->obj);
 	l->ncaps = 1;
-	EXPECT_EQ(-EINVAL, wk_ioctl(self->dev, WASMKM_IOC_LOAD, l));
+	EXPECT_EQ(-EFAULT, wk_ioctl(self->dev, WASMKM_IOC_LOAD, l));
 
 	memset(&self->u, 0, sizeof(self->u));
 	self->u.start.size = sizeof(self->u.start);
@@ -342,6 +342,63 @@ TEST_F(ioctl, nonzero_reserved_fields)
 	self->u.query.size = sizeof(self->u.query);
 	self->u.query.pad = 1;
 	EXPECT_EQ(-EINVAL, wk_ioctl(self->dev, WASMKM_IOC_APP_INFO, &self->u));
+}
+
+/* Capabilities: each field checked, a reason given, nothing kept. */
+TEST_F(ioctl, bad_capabilities)
+{
+	struct wasmkm_load *l = &self->u.load;
+	struct wasmkm_cap caps[WASMKM_CAPS_MAX + 1];
+	int file = open("/init", O_RDONLY);
+	int dir = open("/tmp", O_PATH | O_DIRECTORY);
+	int apps = wk_list_apps(self->dev, NULL, 0);
+	struct {
+		const char *what;
+		unsigned int kind, flags, reserved, ncaps;
+		int fd;
+		const char *guest;
+		int err;
+	} cases[] = {
+		{ "unknown kind", 7, 0, 0, 1, dir, "/tmp", -EINVAL },
+		{ "unknown flag", WASMKM_CAP_FS, 2, 0, 1, dir, "/tmp", -EINVAL },
+		{ "reserved set", WASMKM_CAP_FS, 0, 1, 1, dir, "/tmp", -EINVAL },
+		{ "empty guest path", WASMKM_CAP_FS, 0, 0, 1, dir, "", -EINVAL },
+		{ "bad fd", WASMKM_CAP_FS, 0, 0, 1, -1, "/tmp", -EBADF },
+		{ "a file", WASMKM_CAP_FS, 0, 0, 1, file, "/tmp", -ENOTDIR },
+		{ "too many", WASMKM_CAP_FS, 0, 0, WASMKM_CAPS_MAX + 1, dir, "/tmp", -E2BIG },
+	};
+	unsigned int i, k;
+
+	ASSERT_LE(0, file);
+	ASSERT_LE(0, dir);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(caps, 0, sizeof(caps));
+		for (k = 0; k < cases[i].ncaps; k++) {
+			caps[k].kind = cases[i].kind;
+			caps[k].flags = cases[i].flags;
+			caps[k].reserved = cases[i].reserved;
+			caps[k].dir_fd = cases[i].fd;
+			strcpy(caps[k].guest_path, cases[i].guest);
+		}
+		init_load(l, self->obj);
+		l->caps = wk_ptr(caps);
+		l->ncaps = cases[i].ncaps;
+		EXPECT_EQ(cases[i].err, wk_ioctl(self->dev, WASMKM_IOC_LOAD, l))
+			TH_LOG("%s", cases[i].what);
+		EXPECT_NE(0, l->error[0]) TH_LOG("%s: no reason given", cases[i].what);
+	}
+	/* unterminated guest path */
+	memset(caps, 0, sizeof(caps));
+	caps[0].kind = WASMKM_CAP_FS;
+	caps[0].dir_fd = dir;
+	memset(caps[0].guest_path, 'a', sizeof(caps[0].guest_path));
+	init_load(l, self->obj);
+	l->caps = wk_ptr(caps);
+	l->ncaps = 1;
+	EXPECT_EQ(-EINVAL, wk_ioctl(self->dev, WASMKM_IOC_LOAD, l));
+	EXPECT_EQ(apps, wk_list_apps(self->dev, NULL, 0));
+	close(file);
+	close(dir);
 }
 
 TEST_F(ioctl, unknown_ids)

@@ -353,7 +353,7 @@ static inline int wk_run(int dev, const char *name, const char *const *argv,
 static inline int wk_cleanup(int dev)
 {
 	static struct wasmkm_app_info apps[WK_MAX_APPS];
-	struct wk_app app;
+	struct wasmkm_unload u;
 	int n, i;
 
 	n = wk_list_apps(dev, apps, WK_MAX_APPS);
@@ -361,16 +361,16 @@ static inline int wk_cleanup(int dev)
 		return n;
 	if (n > WK_MAX_APPS)
 		n = WK_MAX_APPS;
+	/* Apps may share one object: forget them all, then remove the objects. */
 	for (i = 0; i < n; i++) {
-		memset(&app, 0, sizeof(app));
-		app.obj_fd = -1;
-		app.app_id = apps[i].app_id;
-		if (apps[i].state == WASMKM_APP_ATTACHED)
-			memcpy(app.module_name, apps[i].module_name,
-			       sizeof(app.module_name));
-		app.module_name[sizeof(app.module_name) - 1] = 0;
-		wk_unload(dev, &app);
+		memset(&u, 0, sizeof(u));
+		u.size = sizeof(u);
+		u.app_id = apps[i].app_id;
+		wk_ioctl(dev, WASMKM_IOC_UNLOAD, &u);
 	}
+	for (i = 0; i < n; i++)
+		if (apps[i].state == WASMKM_APP_ATTACHED && apps[i].module_name[0])
+			wk_delete_module(apps[i].module_name, O_NONBLOCK);
 	return n;
 }
 

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * File-system capabilities: an app reaches files only beneath the
+ * directories granted with --cap fs:, as the user who loaded it, and a
+ * read-only grant refuses every write.  tests/apps/wasi_fs.c checks each
+ * WASI function from inside; this side sets the stage and checks the
+ * outcome on the real file system.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "wasmkm_test.h"
+#include "kselftest_harness.h"
+
+#define TOP "/tmp/wkfs"
+#define DATA TOP "/data"
+#define OUTSIDE TOP "/outside"
+#define APP WK_APPS "/wasi_fs.wko"
+#define OUT_SIZE 65536
+/* names, sizes, links, modes, mtime and ctime (ns) of the whole tree */
+#define SNAPSHOT "find " DATA " | sort | xargs stat -c '%n %s %h %a %y %z'"
+
+FIXTURE(fs)
+{
+	int dev;
+	char out[OUT_SIZE];
+	char buf[OUT_SIZE];
+};
+
+static void put_file(const char *path, const char *text, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+
+	if (fd >= 0) {
+		if (write(fd, text, strlen(text)) < 0)
+			perror(path);
+		fchmod(fd, mode);
+		close(fd);
+	}
+}
+
+FIXTURE_SETUP(fs)
+{
+	self->dev = wk_open_dev();
+	ASSERT_LE(0, self->dev);
+	ASSERT_EQ(0, wk_sh(NULL, 0, "rm -rf " TOP " && mkdir -p " DATA " " OUTSIDE));
+	chmod(TOP, 0755);
+	chmod(DATA, 0777);
+	put_file(OUTSIDE "/secret", "outside secret\n", 0644);
+	ASSERT_EQ(0, symlink(OUTSIDE "/secret", DATA "/esc_abs"));
+	ASSERT_EQ(0, symlink("../outside/secret", DATA "/esc_rel"));
+	ASSERT_EQ(0, symlink(OUTSIDE, DATA "/esc_dir"));
+}
+
+FIXTURE_TEARDOWN(fs)
+{
+	chmod(WASMKM_DEVICE, 0600);
+	/* wasmctl load leaves its apps loaded: remove them, then check */
+	wk_cleanup(self->dev);
+	if (self->dev >= 0)
+		EXPECT_EQ(0, wk_cleanup(self->dev));
+	close(self->dev);
+}
+
+/* Nothing outside the grant changed: the secret and no stray files. */
+static void outside_untouched(struct __test_metadata *_metadata, FIXTURE_DATA(fs) *self)
+{
+	struct stat st;
+
+	ASSERT_LT(0, wk_read_file(OUTSIDE "/secret", self->buf, sizeof(self->buf)));
+	EXPECT_STREQ("outside secret\n", self->buf);
+	EXPECT_EQ(0, wk_sh(self->buf, sizeof(self->buf), "ls -A " TOP " | tr '\\n' ' '"));
+	EXPECT_STREQ("data outside ", self->buf);
+	EXPECT_EQ(0, wk_sh(self->buf, sizeof(self->buf), "ls -A " OUTSIDE " | tr '\\n' ' '"));
+	EXPECT_STREQ("secret ", self->buf);
+	EXPECT_NE(0, stat("/g.txt", &st));
+	EXPECT_NE(0, stat("/etc/passwd.new", &st));
+}
+
+TEST_F(fs, every_function_from_the_spec)
+{
+	int rc = wk_sh(self->out, sizeof(self->out),
+		       "wasmctl load " APP " --cap fs:" DATA ":/data --arg rw --wait");
+
+	EXPECT_EQ(0, rc) TH_LOG("wasi_fs rw:\n%s", self->out);
+	EXPECT_TRUE(wk_line_with(self->out, "checks, 0 failed", ""));
+	EXPECT_EQ(NULL, strstr(self->out, "not ok")) TH_LOG("%s", self->out);
+	outside_untouched(_metadata, self);
+	/* what the app left behind, as the host sees it */
+	ASSERT_LT(0, wk_read_file(DATA "/g.txt", self->buf, sizeof(self->buf)));
+	EXPECT_STREQ("0123456789", self->buf);
+}
+
+TEST_F(fs, read_only_grant_refuses_every_write)
+{
+	ASSERT_EQ(0, mkdir(DATA "/sub", 0755));
+	put_file(DATA "/r.txt", "readonly", 0666);
+	ASSERT_EQ(0, wk_sh(self->buf, sizeof(self->buf), "%s", SNAPSHOT));
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " APP " --cap fs:" DATA ":/data:ro --arg ro --wait"))
+		TH_LOG("wasi_fs ro:\n%s", self->out);
+	EXPECT_EQ(NULL, strstr(self->out, "not ok")) TH_LOG("%s", self->out);
+	/* the tree is exactly as it was, times included */
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out), "%s", SNAPSHOT));
+	EXPECT_STREQ(self->buf, self->out);
+	outside_untouched(_metadata, self);
+}
+
+TEST_F(fs, no_grant_is_refused_before_the_kernel)
+{
+	int apps = wk_list_apps(self->dev, NULL, 0);
+
+	EXPECT_EQ(1, wk_sh(self->out, sizeof(self->out), "wasmctl load " APP " --arg rw --wait"));
+	EXPECT_TRUE(wk_line_with(self->out, "path_open", "--cap fs:")) TH_LOG("%s", self->out);
+	EXPECT_EQ(apps, wk_list_apps(self->dev, NULL, 0));
+	/* bad grants: a clear error each, nothing loaded */
+	EXPECT_EQ(1, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " APP " --cap fs:" TOP "/missing --wait"));
+	EXPECT_TRUE(wk_line_with(self->out, TOP "/missing", "No such file")) TH_LOG("%s", self->out);
+	EXPECT_EQ(2, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " APP " --cap net:80 --wait"));
+	EXPECT_TRUE(wk_line_with(self->out, "net:80", "fs:HOSTDIR")) TH_LOG("%s", self->out);
+	EXPECT_EQ(apps, wk_list_apps(self->dev, NULL, 0));
+}
+
+TEST_F(fs, data_persists_after_exit_and_unload)
+{
+	unsigned int app;
+
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " APP " --cap fs:" DATA ":/data --arg persist --wait"))
+		TH_LOG("%s", self->out);
+	ASSERT_EQ(1, sscanf(self->out, "app %u", &app)) TH_LOG("%s", self->out);
+	ASSERT_LT(0, wk_read_file(DATA "/persist.txt", self->buf, sizeof(self->buf)));
+	EXPECT_STREQ("written by a kernel thread\n", self->buf);
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out), "wasmctl unload %u", app));
+	ASSERT_LT(0, wk_read_file(DATA "/persist.txt", self->buf, sizeof(self->buf)));
+	EXPECT_STREQ("written by a kernel thread\n", self->buf);
+}
+
+TEST_F(fs, manifest_file_with_flags_overriding)
+{
+	put_file(TOP "/app.toml",
+		 "# a manifest\n"
+		 "args = [\"rw\"]\n"
+		 "env = [\"MODE=test\"]\n"
+		 "caps = [\"fs:" OUTSIDE ":/data\"]\n"
+		 "mem-max = \"32M\"\n", 0644);
+	/* --arg replaces args, --cap with the same guest path replaces the grant */
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " APP " -m " TOP "/app.toml --arg persist --cap fs:"
+			   DATA ":/data --wait"))
+		TH_LOG("%s", self->out);
+	ASSERT_LT(0, wk_read_file(DATA "/persist.txt", self->buf, sizeof(self->buf)));
+	EXPECT_STREQ("written by a kernel thread\n", self->buf);
+	unlink(TOP "/app.toml");
+	outside_untouched(_metadata, self);
+	put_file(TOP "/bad.toml", "caps = \"fs:/data\"\n", 0644);
+	EXPECT_EQ(2, wk_sh(self->out, sizeof(self->out), "wasmctl load " APP " -m " TOP "/bad.toml"));
+	EXPECT_TRUE(wk_line_with(self->out, "bad.toml:1", "array")) TH_LOG("%s", self->out);
+	unlink(TOP "/bad.toml");
+}
+
+TEST_F(fs, sixteen_mib_copy_is_byte_exact)
+{
+	EXPECT_EQ(0, wk_sh(NULL, 0, "head -c 16777216 /dev/urandom > " DATA "/big.bin"));
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " APP " --cap fs:" DATA ":/data --arg copy --wait"))
+		TH_LOG("%s", self->out);
+	EXPECT_TRUE(wk_line_with(self->out, "ok copied 16777216 bytes", ""));
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out), "cmp " DATA "/big.bin " DATA "/copy.bin"))
+		TH_LOG("%s", self->out);
+}
+
+/* The app runs with its loader's credentials: DAC applies to that user. */
+TEST_F(fs, unprivileged_loader_cannot_read_roots_file)
+{
+	pid_t pid;
+	int st;
+
+	put_file(DATA "/secret.txt", "root only\n", 0600);
+	put_file(DATA "/open.txt", "anyone\n", 0644);
+	/* root brings the code in; a user may then run it, not load new code */
+	ASSERT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " APP " --cap fs:" DATA " --no-start"))
+		TH_LOG("%s", self->out);
+	ASSERT_EQ(0, chmod(WASMKM_DEVICE, 0666));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		char out[4096];
+		int rc;
+
+		if (setgid(65534) || setuid(65534))
+			_exit(90);
+		rc = wk_sh(out, sizeof(out), "wasmctl load " APP " --cap fs:" DATA
+			   ":/data --arg secret --wait");
+		if (rc)
+			fprintf(stderr, "%s", out);
+		if (rc)
+			_exit(rc);
+		rc = wk_sh(out, sizeof(out), "wasmctl load " WK_APPS "/hello.wko");
+		if (rc != 1 || !strstr(out, "CAP_SYS_MODULE")) {
+			fprintf(stderr, "loading new code as a user: %d %s", rc, out);
+			_exit(91);
+		}
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &st, 0));
+	EXPECT_TRUE(WIFEXITED(st));
+	EXPECT_EQ(0, WEXITSTATUS(st));
+	chmod(WASMKM_DEVICE, 0600);
+	ASSERT_LT(0, wk_read_file(DATA "/secret.txt", self->buf, sizeof(self->buf)));
+	EXPECT_STREQ("root only\n", self->buf);
+}
+
+TEST_HARNESS_MAIN
