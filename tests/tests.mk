@@ -2,7 +2,8 @@
 # Tests, the demo and lint; included by the top-level Makefile (which sets
 # ROOT, BUILD, KDIR, KABI and the kmod/aotc/wasmctl targets).
 #
-#   make demo       deps, build, boot the guest and run examples/hello.c
+#   make demo       deps, build, boot the guest, run examples/hello.c and
+#                   examples/sensor.c (with --cap fs:/data)
 #   make check      deps, build, host tests, kselftests in the guest; ends with
 #                   one line "N passed, M failed" summing every suite
 #   make check-host host unit tests (check-codegen, check-cli)
@@ -122,7 +123,7 @@ vm-smoke: kmod $(VM_KERNEL)
 demo: deps
 	$(MAKE) --no-print-directory demo-run
 
-demo-run: all $(BUILD)/apps/hello.wko $(VM_KERNEL)
+demo-run: all $(BUILD)/apps/hello.wko $(BUILD)/apps/sensor.wko $(VM_KERNEL)
 	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
 		--wasmctl $(BUILD)/guest/wasmctl --apps $(BUILD)/apps \
 		--out $(BUILD)/vm-demo --timeout $(VM_TIMEOUT) demo

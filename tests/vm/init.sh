@@ -132,7 +132,10 @@ check)
 demo)
 	# DEMO_OKn: the statuses that count as success (wasmctl load --wait
 	# may pass on the app's exit code).
-	for i in 1 2 3; do
+	# examples/sensor's stand-in for a sensor, in the directory it is granted
+	mkdir -p /data
+	for r in 21.5 21.7 22.0 22.4 22.1; do echo "$r"; done >/data/readings.txt
+	for i in 1 2 3 4 5; do
 		cmd=
 		ok=0
 		eval "cmd=\${DEMO_CMD$i:-}; ok=\${DEMO_OK$i:-0}"

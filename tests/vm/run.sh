@@ -5,7 +5,7 @@
 # needed), load wasmkm.ko in the guest and run tests or the demo there.
 #
 #   tests/vm/run.sh [options] check   every kselftest binary in --tests
-#   tests/vm/run.sh [options] demo    load examples/hello and list it
+#   tests/vm/run.sh [options] demo    examples/hello, then examples/sensor with --cap fs:/data
 #   tests/vm/run.sh [options] smoke   insmod + rmmod only
 #   tests/vm/run.sh [options] shell   interactive shell on the console
 #
@@ -130,21 +130,28 @@ if [ "$MODE" = check ]; then
 	[ -n "$TEST_LIST" ] || die "no kselftests in $TESTS"
 fi
 
-# The demo: examples/hello as a kernel thread.  hello exits with the
-# number of its arguments, which "wasmctl load --wait" may pass on.
+# The demo: examples/hello as a kernel thread (it exits with the number of
+# its arguments, which "wasmctl load --wait" passes on), then
+# examples/sensor confined to /data, and what it wrote there.
 DEMO_CMD1="wasmctl load /apps/hello.wko --arg wasm --arg kernel --env GREETING=Hello --wait"
 DEMO_OK1="0 2"
-DEMO_CMD2="wasmctl list"
+DEMO_CMD2="wasmctl load /apps/sensor.wko --cap fs:/data --wait"
 DEMO_OK2="0"
+DEMO_CMD3="cat /data/sensor.log"
+DEMO_OK3="0"
+DEMO_CMD4="wasmctl list"
+DEMO_OK4="0"
 
 {
 	printf 'MODE=%s\n' "$MODE"
 	printf 'KMOD_FILE=%s\n' "$KMOD_FILE"
 	printf 'TESTS="%s"\n' "$TEST_LIST"
-	printf 'DEMO_CMD1="%s"\n' "$DEMO_CMD1"
-	printf 'DEMO_OK1="%s"\n' "$DEMO_OK1"
-	printf 'DEMO_CMD2="%s"\n' "$DEMO_CMD2"
-	printf 'DEMO_OK2="%s"\n' "$DEMO_OK2"
+	for i in 1 2 3 4; do
+		cmd=DEMO_CMD$i
+		ok=DEMO_OK$i
+		printf 'DEMO_CMD%s="%s"\n' "$i" "${!cmd}"
+		printf 'DEMO_OK%s="%s"\n' "$i" "${!ok}"
+	done
 	# Soft lockup after 2 * 3 s; the stop test spins longer than that.
 	printf 'WATCHDOG_THRESH=3\n'
 	printf 'HUNG_TASK_TIMEOUT=30\n'
