@@ -46,12 +46,13 @@ void PrintJson(const std::vector<wasmkm_app_info>& apps, const std::vector<wasmk
     const wasmkm_app_info& a = apps[k];
     printf(
         "%s\n  {\"app_id\": %u, \"name\": %s, \"module\": %s, \"state\": \"%s\", "
-        "\"instances\": %u, \"mem_max_pages\": %s, \"wasm_sha256\": \"%s\", \"error\": %s}",
+        "\"instances\": %u, \"mem_max_pages\": %s, \"uid\": %u, \"grants\": %u, "
+        "\"wasm_sha256\": \"%s\", \"error\": %s}",
         k ? "," : "", a.app_id, JsonString(FieldString(a.name, sizeof(a.name))).c_str(),
         JsonString(FieldString(a.module_name, sizeof(a.module_name))).c_str(),
         AppStateName(a.state), a.ninstances,
-        a.mem_max_pages == 0xffffffffu ? "null" : std::to_string(a.mem_max_pages).c_str(),
-        aotc::HexOf(a.wasm_sha256, 32).c_str(),
+        a.mem_max_pages == 0xffffffffu ? "null" : std::to_string(a.mem_max_pages).c_str(), a.uid,
+        a.ncaps, aotc::HexOf(a.wasm_sha256, 32).c_str(),
         JsonString(FieldString(a.error, sizeof(a.error))).c_str());
   }
   printf("],\n \"instances\": [");
@@ -77,11 +78,13 @@ void PrintJson(const std::vector<wasmkm_app_info>& apps, const std::vector<wasmk
 
 void PrintTable(const std::vector<wasmkm_app_info>& apps,
                 const std::vector<wasmkm_inst_info>& insts, uint64_t now) {
-  printf("%-5s %-20s %-36s %-9s %-5s %s\n", "APP", "NAME", "MODULE", "STATE", "INSTS", "MEM-MAX");
+  printf("%-5s %-20s %-36s %-9s %-5s %-7s %-6s %s\n", "APP", "NAME", "MODULE", "STATE", "INSTS",
+         "MEM-MAX", "UID", "GRANTS");
   for (const wasmkm_app_info& a : apps) {
-    printf("%-5u %-20s %-36s %-9s %-5u %s\n", a.app_id, FieldString(a.name, sizeof(a.name)).c_str(),
+    printf("%-5u %-20s %-36s %-9s %-5u %-7s %-6u %u\n", a.app_id,
+           FieldString(a.name, sizeof(a.name)).c_str(),
            FieldString(a.module_name, sizeof(a.module_name)).c_str(), AppStateName(a.state),
-           a.ninstances, MemLimit(a.mem_max_pages).c_str());
+           a.ninstances, MemLimit(a.mem_max_pages).c_str(), a.uid, a.ncaps);
     if (a.state == WASMKM_APP_REFUSED)
       printf("      refused: %s\n", FieldString(a.error, sizeof(a.error)).c_str());
   }

@@ -7,6 +7,7 @@
  *   copy     copies big.bin to copy.bin through 1 MiB reads and writes
  *   persist  writes persist.txt and exits
  *   secret   secret.txt must be unreadable (EACCES), open.txt readable
+ *   raise    proc_raise(SIGTERM): the default action ends the instance
  * Prints "ok"/"not ok" lines; the exit code is the number of failures.
  */
 #include <stdint.h>
@@ -448,6 +449,12 @@ int main(int argc, char **argv)
 		EQ(e, 0, "persist: create");
 		EQ(write_str(fd, "written by a kernel thread\n", &nw), 0, "persist: write");
 		EQ(__wasi_fd_close(fd), 0, "persist: close");
+	} else if (!strcmp(mode, "raise")) {
+		EQ(raw_proc_raise(16), 0, "proc_raise(chld) is ignored");
+		fflush(stdout);
+		raw_proc_raise(15);
+		printf("not ok: still running after proc_raise(term)\n");
+		return 98;
 	} else if (!strcmp(mode, "secret")) {
 		open_at("secret.txt", 0, 0, R_RD, 0, &e);
 		EQ(e, __WASI_ERRNO_ACCES, "root's 0600 file: EACCES");

@@ -210,8 +210,22 @@ TEST_F(fs, unprivileged_loader_cannot_read_roots_file)
 	EXPECT_TRUE(WIFEXITED(st));
 	EXPECT_EQ(0, WEXITSTATUS(st));
 	chmod(WASMKM_DEVICE, 0600);
+	/* the user's app is listed as theirs */
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out), "wasmctl list --json"));
+	EXPECT_TRUE(wk_line_with(self->out, "\"uid\": 65534", "\"grants\": 1")) TH_LOG("%s", self->out);
 	ASSERT_LT(0, wk_read_file(DATA "/secret.txt", self->buf, sizeof(self->buf)));
 	EXPECT_STREQ("root only\n", self->buf);
+}
+
+/* proc_raise: a terminating signal ends the instance with 128 + signal. */
+TEST_F(fs, proc_raise_default_action)
+{
+	EXPECT_EQ(143, wk_sh(self->out, sizeof(self->out),
+			     "wasmctl load " APP " --cap fs:" DATA " --arg raise --wait"));
+	EXPECT_TRUE(wk_line_with(self->out, "ok 1 proc_raise(chld) is ignored", ""))
+		TH_LOG("%s", self->out);
+	EXPECT_TRUE(wk_line_with(self->out, "exited with code 143", "")) TH_LOG("%s", self->out);
+	EXPECT_EQ(NULL, strstr(self->out, "not ok")) TH_LOG("%s", self->out);
 }
 
 TEST_HARNESS_MAIN
