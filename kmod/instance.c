@@ -11,6 +11,7 @@
 #include <linux/idr.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -91,6 +92,9 @@ static void wasmkm_inst_request_stop(struct wasmkm_inst *inst)
 {
 	WRITE_ONCE(inst->stop, true);
 	wake_up_all(&inst->wq);
+	/* Interrupt a blocking file operation (see wasmkm_runner()). */
+	if (inst->task)
+		send_sig(SIGKILL, inst->task, 1);
 }
 
 /* Under wasmkm_lock: unlist every instance of @app onto @out, asking them to stop. */

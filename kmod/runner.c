@@ -4,6 +4,8 @@
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/signal.h>
 #include <linux/sched/task_stack.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -90,6 +92,11 @@ int wasmkm_runner(void *data)
 	int ret;
 
 	inst->old_cred = override_creds(inst->app->cred);
+	/*
+	 * A stop sends SIGKILL, so that a helper blocked in a file operation
+	 * (a FIFO, a device) returns instead of holding the instance forever.
+	 */
+	allow_signal(SIGKILL);
 	/* See WASMKM_STACK_RESERVE: the stack grows down towards this page. */
 	ctx->stack_limit = (unsigned long)task_stack_page(current) + WASMKM_STACK_RESERVE;
 	ctx->tick = WASMKM_CALL_BUDGET;

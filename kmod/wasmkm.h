@@ -163,15 +163,20 @@ static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
 
 /*
  * Run a WASI helper body outside the FPU section: helpers may sleep, and
- * kernel code must not touch FP state.
+ * kernel code must not touch FP state.  A stop asked meanwhile (which also
+ * interrupts a blocking file operation) ends the instance here rather than
+ * at the next yield point, so the app never sees the interrupted call.
  */
-#define WASMKM_CALL(ctx, call)					\
-	({							\
-		s32 __ret;					\
-		wasmkm_fpu_leave(ctx);				\
-		__ret = (call);					\
-		wasmkm_fpu_enter(ctx);				\
-		__ret;						\
+#define WASMKM_CALL(ctx, call)						\
+	({								\
+		s32 __ret;						\
+		wasmkm_fpu_leave(ctx);					\
+		__ret = (call);						\
+		if (unlikely(READ_ONCE(wasmkm_ctx_inst(ctx)->stop)))	\
+			wasmkm_end(wasmkm_ctx_inst(ctx), WASMKM_INST_STOPPED,	\
+				   0, 0, ~0U);				\
+		wasmkm_fpu_enter(ctx);					\
+		__ret;							\
 	})
 
 /* wasi_path.c */

@@ -8,6 +8,7 @@
  *   persist  writes persist.txt and exits
  *   secret   secret.txt must be unreadable (EACCES), open.txt readable
  *   raise    proc_raise(SIGTERM): the default action ends the instance
+ *   fifo     blocks reading the FIFO "fifo" until stopped
  * Prints "ok"/"not ok" lines; the exit code is the number of failures.
  */
 #include <stdint.h>
@@ -449,6 +450,16 @@ int main(int argc, char **argv)
 		EQ(e, 0, "persist: create");
 		EQ(write_str(fd, "written by a kernel thread\n", &nw), 0, "persist: write");
 		EQ(__wasi_fd_close(fd), 0, "persist: close");
+	} else if (!strcmp(mode, "fifo")) {
+		char c;
+
+		printf("opening the fifo\n");
+		fflush(stdout);
+		fd = open_at("fifo", 0, 0, R_RD, 0, &e);
+		EQ(e, 0, "fifo: open");
+		read_at(fd, &c, 1, -1, &nw);
+		printf("not ok: the fifo read returned\n");
+		return 97;
 	} else if (!strcmp(mode, "raise")) {
 		EQ(raw_proc_raise(16), 0, "proc_raise(chld) is ignored");
 		fflush(stdout);

@@ -217,6 +217,27 @@ TEST_F(fs, unprivileged_loader_cannot_read_roots_file)
 	EXPECT_STREQ("root only\n", self->buf);
 }
 
+/* A stop interrupts a helper blocked in the file system (a FIFO). */
+TEST_F(fs, stop_interrupts_a_blocking_read)
+{
+	unsigned int app, inst;
+	uint64_t t0;
+
+	ASSERT_EQ(0, mkfifo(DATA "/fifo", 0666));
+	ASSERT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " APP " --cap fs:" DATA " --arg fifo"));
+	ASSERT_EQ(2, sscanf(self->out, "app %u (%*[^)]) loaded, instance %u", &app, &inst))
+		TH_LOG("%s", self->out);
+	wk_sleep_ms(500);
+	t0 = wk_now_ms();
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out), "wasmctl stop %u", inst))
+		TH_LOG("%s", self->out);
+	TH_LOG("stopped in %llu ms", (unsigned long long)(wk_now_ms() - t0));
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out), "wasmctl logs %u", inst));
+	EXPECT_TRUE(wk_line_with(self->out, "opening the fifo", "")) TH_LOG("%s", self->out);
+	EXPECT_EQ(NULL, strstr(self->out, "not ok")) TH_LOG("%s", self->out);
+}
+
 /* proc_raise: a terminating signal ends the instance with 128 + signal. */
 TEST_F(fs, proc_raise_default_action)
 {
