@@ -120,7 +120,7 @@ static void files(void)
 	__wasi_size_t nw, nr;
 	__wasi_filesize_t pos;
 	char name[16] = {}, buf[64];
-	__wasi_fd_t fd, fd2;
+	__wasi_fd_t fd, fd2, fd3;
 
 	EQ(__wasi_fd_prestat_get(DIR, &ps), 0, "prestat_get of the preopen");
 	EQ(ps.u.dir.pr_name_len, 5, "prestat name length");
@@ -200,6 +200,26 @@ static void files(void)
 	EQ(write_str(fd, "0123456789", &nw), 0, "write after trunc");
 	EQ(__wasi_fd_readdir(fd, (uint8_t *)buf, sizeof(buf), 0, &nr), __WASI_ERRNO_NOTDIR,
 	   "readdir on a file: ENOTDIR");
+
+	/* every fdflag at open is kept and shown; the sync ones cannot change later */
+	fd2 = open_at("f.txt", 0, 0, R_WR, __WASI_FDFLAGS_DSYNC | __WASI_FDFLAGS_SYNC |
+		      __WASI_FDFLAGS_RSYNC | __WASI_FDFLAGS_NONBLOCK, &e);
+	EQ(e, 0, "open with dsync|sync|rsync|nonblock");
+	EQ(__wasi_fd_fdstat_get(fd2, &fs) == 0 && fs.fs_flags == (__WASI_FDFLAGS_DSYNC |
+	   __WASI_FDFLAGS_SYNC | __WASI_FDFLAGS_RSYNC | __WASI_FDFLAGS_NONBLOCK), 1,
+	   "fdflags shown as opened");
+	EQ(__wasi_fd_fdstat_set_flags(fd2, __WASI_FDFLAGS_NONBLOCK), __WASI_ERRNO_NOTSUP,
+	   "dropping sync flags: ENOTSUP");
+	EQ(__wasi_fd_close(fd2), 0, "close");
+	open_at("f.txt", 0, 0, R_RD, 0x20, &e);
+	EQ(e, __WASI_ERRNO_INVAL, "unknown fdflag: EINVAL");
+	open_at("f.txt", 0, 0x10, R_RD, 0, &e);
+	EQ(e, __WASI_ERRNO_INVAL, "unknown oflag: EINVAL");
+	fd3 = open_at(".", 0, __WASI_OFLAGS_DIRECTORY, R_RD | __WASI_RIGHTS_PATH_OPEN, 0, &e);
+	EQ(e, 0, "open . with read rights to inherit");
+	EQ(__wasi_path_open(fd3, 0, "f.txt", 0, R_WR, 0, 0, &fd2), __WASI_ERRNO_NOTCAPABLE,
+	   "rights beyond the directory's inheriting ones: ENOTCAPABLE");
+	EQ(__wasi_fd_close(fd3), 0, "close");
 
 	/* renumber: fd2 replaced by fd, fd closed */
 	fd2 = open_at("f.txt", 0, 0, R_RD, 0, &e);
