@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * wasmkm: WASI path_* functions.  A path is taken relative to a directory
- * descriptor and resolved with that directory as the root (the kernel's
- * own walk with a preset root, as chroot does), so neither "..", nor an
- * absolute path, nor a symlink can reach outside it.  Paths that say so
- * outright ("/...", or ".." above the directory) are refused before any
- * lookup with ENOTCAPABLE, as WASI runtimes do.  Every operation runs with
- * the loader's credentials, so permissions and LSM hooks apply to that
- * user; a read-only grant refuses every operation that would write.
+ * wasmkm: WASI path_* functions but path_open, and file times and stats.
+ * Paths resolve beneath their directory (wasi_lookup.c).  Every operation
+ * runs with the loader's credentials, so permissions and LSM hooks apply to
+ * that user; a read-only grant refuses every operation that would write.
  */
 #include <linux/fs.h>
 #include <linux/mount.h>
@@ -18,6 +14,7 @@
 #include <asm/unaligned.h>
 
 #include "compat.h"
+#include "wasi_lookup.h"
 #include "wasmkm.h"
 
 void wasmkm_put_filestat(u8 *p, const struct kstat *st)
@@ -71,177 +68,19 @@ s32 wasmkm_set_times(const struct path *path, u64 atim, u64 mtim, u32 fst)
 	return wasmkm_errno_to_wasi(err);
 }
 
-/*
- * Copy a path out of linear memory.  Refuses NUL bytes, absolute paths and
- * ".." components that climb above the starting directory.
- */
-static char *wasmkm_path_get(struct wasmkm_ctx *ctx, s32 path, s32 len, s32 *err)
-{
-	const char *src = wasmkm_mem_ptr(ctx, path, (u32)len);
-	int depth = 0;
-	char *p, *s;
-
-	if (!src) {
-		*err = WASI_EFAULT;
-		return NULL;
-	}
-	if ((u32)len >= PATH_MAX) {
-		*err = WASI_ENAMETOOLONG;
-		return NULL;
-	}
-	if (memchr(src, 0, len)) {
-		*err = WASI_EILSEQ;
-		return NULL;
-	}
-	if (len && src[0] == '/') {
-		*err = WASI_ENOTCAPABLE;
-		return NULL;
-	}
-	p = kmemdup_nul(src, len, GFP_KERNEL);
-	if (!p) {
-		*err = WASI_ENOMEM;
-		return NULL;
-	}
-	for (s = p; *s; ) {
-		size_t n = strchrnul(s, '/') - s;
-
-		if (n == 2 && s[0] == '.' && s[1] == '.')
-			depth--;
-		else if (n && !(n == 1 && s[0] == '.'))
-			depth++;
-		if (depth < 0) {
-			kfree(p);
-			*err = WASI_ENOTCAPABLE;
-			return NULL;
-		}
-		s += n;
-		while (*s == '/')
-			s++;
-	}
-	return p;
-}
-
-/* A directory descriptor with @rights (a read-only grant has no write rights). */
-static struct wasmkm_fd *wasmkm_dir_get(struct wasmkm_inst *inst, s32 fd, u64 rights,
-					bool write, s32 *err)
-{
-	struct wasmkm_fd *f = wasmkm_fd_get(inst, fd, rights, err);
-
-	if (!f)
-		return NULL;
-	if (f->type != WASMKM_FD_DIR) {
-		*err = WASI_ENOTDIR;
-		return NULL;
-	}
-	if (write && f->ro) {
-		*err = WASI_ENOTCAPABLE;
-		return NULL;
-	}
-	return f;
-}
-
-/* A parent directory and the last component of a path, resolved beneath a root. */
-struct wasmkm_lookup {
-	struct filename *name;
-	struct path parent;
-	struct qstr last;
-	int type;
-	bool trailing_slash;
-	struct dentry *dentry;	/* set by wasmkm_lookup_lock() */
-};
-
-static int wasmkm_lookup_parent(const struct path *root, const char *path,
-				struct wasmkm_lookup *lk)
-{
-	int err;
-
-	memset(lk, 0, sizeof(*lk));
-	lk->name = getname_kernel(path);
-	if (IS_ERR(lk->name))
-		return PTR_ERR(lk->name);
-	err = vfs_path_parent_lookup(lk->name, 0, &lk->parent, &lk->last, &lk->type, root);
-	if (err) {
-		putname(lk->name);
-		return err;
-	}
-	lk->trailing_slash = lk->type == LAST_NORM && lk->last.name[lk->last.len];
-	return 0;
-}
-
-/* For a change: lock the parent and look up the last component (maybe negative). */
-static int wasmkm_lookup_lock(struct wasmkm_lookup *lk, unsigned int flags)
-{
-	struct dentry *d;
-	int err;
-
-	if (lk->type != LAST_NORM)
-		return lk->type == LAST_DOTDOT ? -ENOTEMPTY : -EINVAL;
-	err = mnt_want_write(lk->parent.mnt);
-	if (err)
-		return err;
-	inode_lock_nested(d_inode(lk->parent.dentry), I_MUTEX_PARENT);
-	d = lookup_one_qstr_excl(&lk->last, lk->parent.dentry, flags);
-	if (IS_ERR(d)) {
-		inode_unlock(d_inode(lk->parent.dentry));
-		mnt_drop_write(lk->parent.mnt);
-		return PTR_ERR(d);
-	}
-	lk->dentry = d;
-	return 0;
-}
-
-static void wasmkm_lookup_done(struct wasmkm_lookup *lk)
-{
-	if (lk->dentry) {
-		dput(lk->dentry);
-		inode_unlock(d_inode(lk->parent.dentry));
-		mnt_drop_write(lk->parent.mnt);
-	}
-	path_put(&lk->parent);
-	putname(lk->name);
-}
-
-/*
- * Resolve a whole path beneath @dir (following a final symlink if asked):
- * an O_PATH open is the exported walk with a preset root.
- */
-static int wasmkm_lookup_path(struct wasmkm_fd *dir, const char *path, bool follow,
-			      struct path *out)
-{
-	struct file *file;
-
-	file = file_open_root(&dir->file->f_path, path,
-			      O_PATH | (follow ? 0 : O_NOFOLLOW), 0);
-	if (IS_ERR(file))
-		return PTR_ERR(file);
-	*out = file->f_path;
-	path_get(out);
-	fput(file);
-	return 0;
-}
-
 enum wasmkm_create { WASMKM_MKDIR, WASMKM_SYMLINK };
 
 static s32 wasmkm_path_create(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len, u64 right,
 			      enum wasmkm_create what, const char *target)
 {
 	struct wasmkm_lookup lk;
-	struct wasmkm_fd *dir;
 	struct inode *pdir;
-	char *name;
 	s32 werr;
 	int err;
 
-	dir = wasmkm_dir_get(wasmkm_ctx_inst(ctx), fd, right, true, &werr);
-	if (!dir)
+	werr = wasmkm_parent_at(ctx, fd, path, len, right, &lk);
+	if (werr)
 		return werr;
-	name = wasmkm_path_get(ctx, path, len, &werr);
-	if (!name)
-		return werr;
-	err = wasmkm_lookup_parent(&dir->file->f_path, name, &lk);
-	kfree(name);
-	if (err)
-		return wasmkm_errno_to_wasi(err);
 	if (lk.type != LAST_NORM) {
 		err = -EEXIST;
 		goto out;
@@ -313,22 +152,13 @@ static s32 wasmkm_path_remove(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len,
 {
 	u64 right = rmdir ? WASI_RIGHT_PATH_REMOVE_DIRECTORY : WASI_RIGHT_PATH_UNLINK_FILE;
 	struct wasmkm_lookup lk;
-	struct wasmkm_fd *dir;
 	struct inode *pdir;
-	char *name;
 	s32 werr;
 	int err;
 
-	dir = wasmkm_dir_get(wasmkm_ctx_inst(ctx), fd, right, true, &werr);
-	if (!dir)
+	werr = wasmkm_parent_at(ctx, fd, path, len, right, &lk);
+	if (werr)
 		return werr;
-	name = wasmkm_path_get(ctx, path, len, &werr);
-	if (!name)
-		return werr;
-	err = wasmkm_lookup_parent(&dir->file->f_path, name, &lk);
-	kfree(name);
-	if (err)
-		return wasmkm_errno_to_wasi(err);
 	if (!rmdir && lk.type != LAST_NORM) {
 		err = -EISDIR;
 		goto out;
@@ -369,29 +199,21 @@ static s32 wasmkm_path_stat(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path,
 			    s32 buf, bool set, u64 atim, u64 mtim, u32 fst)
 {
 	u64 right = set ? WASI_RIGHT_PATH_FILESTAT_SET_TIMES : WASI_RIGHT_PATH_FILESTAT_GET;
-	struct wasmkm_fd *dir;
 	struct path p;
 	struct kstat st;
-	char *name;
 	u8 *out = NULL;
 	s32 werr;
 	int err;
 
-	dir = wasmkm_dir_get(wasmkm_ctx_inst(ctx), fd, right, set, &werr);
-	if (!dir)
-		return werr;
 	if (!set) {
 		out = wasmkm_mem_ptr(ctx, buf, WASI_FILESTAT_SIZE);
 		if (!out)
 			return WASI_EFAULT;
 	}
-	name = wasmkm_path_get(ctx, path, len, &werr);
-	if (!name)
+	werr = wasmkm_resolve_at(ctx, fd, path, len, right, set,
+				 flags & WASI_LOOKUP_SYMLINK_FOLLOW, &p);
+	if (werr)
 		return werr;
-	err = wasmkm_lookup_path(dir, name, flags & WASI_LOOKUP_SYMLINK_FOLLOW, &p);
-	kfree(name);
-	if (err)
-		return wasmkm_errno_to_wasi(err);
 	if (set) {
 		werr = wasmkm_set_times(&p, atim, mtim, fst);
 	} else {
@@ -423,29 +245,19 @@ static s32 wasmkm_path_readlink(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 le
 				s32 buf_len, s32 bufused)
 {
 	DEFINE_DELAYED_CALL(done);
-	struct wasmkm_fd *dir;
 	const char *target;
 	struct path p;
 	u8 *out, *used;
-	char *name;
 	size_t n;
 	s32 werr;
-	int err;
 
-	dir = wasmkm_dir_get(wasmkm_ctx_inst(ctx), fd, WASI_RIGHT_PATH_READLINK, false, &werr);
-	if (!dir)
-		return werr;
 	out = wasmkm_mem_ptr(ctx, buf, (u32)buf_len);
 	used = wasmkm_mem_ptr(ctx, bufused, 4);
 	if (!out || !used)
 		return WASI_EFAULT;
-	name = wasmkm_path_get(ctx, path, len, &werr);
-	if (!name)
+	werr = wasmkm_resolve_at(ctx, fd, path, len, WASI_RIGHT_PATH_READLINK, false, false, &p);
+	if (werr)
 		return werr;
-	err = wasmkm_lookup_path(dir, name, false, &p);
-	kfree(name);
-	if (err)
-		return wasmkm_errno_to_wasi(err);
 	target = vfs_get_link(p.dentry, &done);
 	if (IS_ERR(target)) {
 		werr = wasmkm_errno_to_wasi(PTR_ERR(target));
@@ -470,36 +282,19 @@ EXPORT_SYMBOL_GPL(wasmkm_wasi_path_readlink);
 static s32 wasmkm_path_link(struct wasmkm_ctx *ctx, s32 old_fd, s32 old_flags, s32 old_path,
 			    s32 old_len, s32 new_fd, s32 new_path, s32 new_len)
 {
-	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
-	struct wasmkm_fd *odir, *ndir;
 	struct wasmkm_lookup lk;
 	struct path old;
-	char *name;
 	s32 werr;
 	int err;
 
-	odir = wasmkm_dir_get(inst, old_fd, WASI_RIGHT_PATH_LINK_SOURCE, true, &werr);
-	ndir = odir ? wasmkm_dir_get(inst, new_fd, WASI_RIGHT_PATH_LINK_TARGET, true, &werr) :
-	       NULL;
-	if (!ndir)
+	werr = wasmkm_resolve_at(ctx, old_fd, old_path, old_len, WASI_RIGHT_PATH_LINK_SOURCE, true,
+				 old_flags & WASI_LOOKUP_SYMLINK_FOLLOW, &old);
+	if (werr)
 		return werr;
-	name = wasmkm_path_get(ctx, old_path, old_len, &werr);
-	if (!name)
-		return werr;
-	err = wasmkm_lookup_path(odir, name, old_flags & WASI_LOOKUP_SYMLINK_FOLLOW, &old);
-	kfree(name);
-	if (err)
-		return wasmkm_errno_to_wasi(err);
-	name = wasmkm_path_get(ctx, new_path, new_len, &werr);
-	if (!name) {
+	werr = wasmkm_parent_at(ctx, new_fd, new_path, new_len, WASI_RIGHT_PATH_LINK_TARGET, &lk);
+	if (werr) {
 		path_put(&old);
 		return werr;
-	}
-	err = wasmkm_lookup_parent(&ndir->file->f_path, name, &lk);
-	kfree(name);
-	if (err) {
-		path_put(&old);
-		return wasmkm_errno_to_wasi(err);
 	}
 	if (lk.type != LAST_NORM || lk.trailing_slash) {
 		err = lk.type != LAST_NORM ? -EEXIST : -ENOENT;
@@ -587,38 +382,19 @@ unlock:
 static s32 wasmkm_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 old_len,
 			      s32 new_fd, s32 new_path, s32 new_len)
 {
-	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
 	struct wasmkm_lookup o, n;
-	struct wasmkm_fd *odir, *ndir;
-	char *name;
 	s32 werr;
-	int err;
 
-	odir = wasmkm_dir_get(inst, fd, WASI_RIGHT_PATH_RENAME_SOURCE, true, &werr);
-	ndir = odir ? wasmkm_dir_get(inst, new_fd, WASI_RIGHT_PATH_RENAME_TARGET, true, &werr) :
-	       NULL;
-	if (!ndir)
+	werr = wasmkm_parent_at(ctx, fd, old_path, old_len, WASI_RIGHT_PATH_RENAME_SOURCE, &o);
+	if (werr)
 		return werr;
-	name = wasmkm_path_get(ctx, old_path, old_len, &werr);
-	if (!name)
-		return werr;
-	err = wasmkm_lookup_parent(&odir->file->f_path, name, &o);
-	kfree(name);
-	if (err)
-		return wasmkm_errno_to_wasi(err);
-	name = wasmkm_path_get(ctx, new_path, new_len, &werr);
-	if (!name) {
-		wasmkm_lookup_done(&o);
-		return werr;
-	}
-	err = wasmkm_lookup_parent(&ndir->file->f_path, name, &n);
-	kfree(name);
-	if (!err) {
-		err = wasmkm_do_rename(&o, &n);
+	werr = wasmkm_parent_at(ctx, new_fd, new_path, new_len, WASI_RIGHT_PATH_RENAME_TARGET, &n);
+	if (!werr) {
+		werr = wasmkm_errno_to_wasi(wasmkm_do_rename(&o, &n));
 		wasmkm_lookup_done(&n);
 	}
 	wasmkm_lookup_done(&o);
-	return wasmkm_errno_to_wasi(err);
+	return werr;
 }
 
 s32 wasmkm_wasi_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 old_len,
@@ -628,105 +404,3 @@ s32 wasmkm_wasi_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 ol
 						   new_len));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_rename);
-
-/* Which rights make a descriptor open its file for reading or for writing. */
-#define WASMKM_READ_RIGHTS	(WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR)
-#define WASMKM_WRITE_RIGHTS	(WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE | \
-				 WASI_RIGHT_FD_FILESTAT_SET_SIZE)
-
-static s32 wasmkm_path_open(struct wasmkm_ctx *ctx, s32 fd, s32 dirflags, s32 path, s32 len,
-			    s32 oflags, u64 base, u64 inh, s32 fdflags, s32 opened)
-{
-	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
-	bool rd = base & WASMKM_READ_RIGHTS, wr = base & WASMKM_WRITE_RIGHTS;
-	u64 need = WASI_RIGHT_PATH_OPEN;
-	struct wasmkm_fd *dir, *f;
-	struct file *file;
-	int flags = O_LARGEFILE;
-	s32 werr, newfd;
-	char *name;
-	u8 *out;
-	int err;
-
-	if (oflags & ~(WASI_OFLAG_CREAT | WASI_OFLAG_DIRECTORY | WASI_OFLAG_EXCL |
-		       WASI_OFLAG_TRUNC) ||
-	    fdflags & ~(WASI_FDFLAG_APPEND | WASI_FDFLAG_DSYNC | WASI_FDFLAG_NONBLOCK |
-			WASI_FDFLAG_RSYNC | WASI_FDFLAG_SYNC))
-		return WASI_EINVAL;
-	if (oflags & WASI_OFLAG_CREAT)
-		need |= WASI_RIGHT_PATH_CREATE_FILE;
-	if (oflags & WASI_OFLAG_TRUNC)
-		need |= WASI_RIGHT_PATH_FILESTAT_SET_SIZE;
-	/* Allocate first: growing the table moves its entries. */
-	err = wasmkm_fd_alloc(inst, &newfd);
-	if (err)
-		return wasmkm_errno_to_wasi(err);
-	dir = wasmkm_dir_get(inst, fd, need, false, &werr);
-	if (!dir)
-		return werr;
-	if ((base & ~dir->rights_inh) || (inh & ~dir->rights_inh))
-		return WASI_ENOTCAPABLE;
-	if (dir->ro && (wr || oflags & (WASI_OFLAG_CREAT | WASI_OFLAG_TRUNC) ||
-			fdflags & WASI_FDFLAG_APPEND))
-		return WASI_ENOTCAPABLE;
-	out = wasmkm_mem_ptr(ctx, opened, 4);
-	if (!out)
-		return WASI_EFAULT;
-	name = wasmkm_path_get(ctx, path, len, &werr);
-	if (!name)
-		return werr;
-
-	if (rd && wr)
-		flags |= O_RDWR;
-	else if (wr)
-		flags |= O_WRONLY;
-	else if (rd || oflags & (WASI_OFLAG_CREAT | WASI_OFLAG_TRUNC))
-		flags |= O_RDONLY;
-	else
-		flags |= O_PATH;	/* metadata only */
-	if (oflags & WASI_OFLAG_CREAT)
-		flags |= O_CREAT;
-	if (oflags & WASI_OFLAG_DIRECTORY)
-		flags |= O_DIRECTORY;
-	if (oflags & WASI_OFLAG_EXCL)
-		flags |= O_EXCL;
-	if (oflags & WASI_OFLAG_TRUNC)
-		flags |= O_TRUNC;
-	if (!(dirflags & WASI_LOOKUP_SYMLINK_FOLLOW))
-		flags |= O_NOFOLLOW;
-	if (fdflags & WASI_FDFLAG_APPEND)
-		flags |= O_APPEND;
-	if (fdflags & WASI_FDFLAG_NONBLOCK)
-		flags |= O_NONBLOCK;
-	if (fdflags & WASI_FDFLAG_DSYNC)
-		flags |= O_DSYNC;
-	if (fdflags & (WASI_FDFLAG_SYNC | WASI_FDFLAG_RSYNC))
-		flags |= O_SYNC;
-	file = file_open_root(&dir->file->f_path, name, flags, 0666);
-	kfree(name);
-	if (IS_ERR(file))
-		return wasmkm_errno_to_wasi(PTR_ERR(file));
-	/* O_PATH | O_NOFOLLOW opens a symlink itself: WASI wants ELOOP. */
-	if (d_is_symlink(file->f_path.dentry)) {
-		filp_close(file, NULL);
-		return WASI_ELOOP;
-	}
-	f = &inst->fds[newfd];
-	f->type = d_is_dir(file->f_path.dentry) ? WASMKM_FD_DIR : WASMKM_FD_FILE;
-	f->ro = dir->ro;
-	f->fdflags = fdflags;
-	f->grant = -1;
-	f->rights = base;
-	f->rights_inh = inh;
-	f->file = file;
-	put_unaligned_le32(newfd, out);
-	return WASI_ESUCCESS;
-}
-
-s32 wasmkm_wasi_path_open(struct wasmkm_ctx *ctx, s32 fd, s32 dirflags, s32 path, s32 len,
-			  s32 oflags, s64 base, s64 inh, s32 fdflags, s32 opened)
-{
-	return WASMKM_CALL(ctx, wasmkm_path_open(ctx, fd, dirflags, path, len, oflags, base, inh,
-						 fdflags, opened));
-}
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_open);
