@@ -217,6 +217,26 @@ TEST_F(fs, unprivileged_loader_cannot_read_roots_file)
 	EXPECT_STREQ("root only\n", self->buf);
 }
 
+/*
+ * Every WASI import with random arguments, pointers past the end of
+ * memory and random paths: errnos only, no fault, nothing outside touched.
+ */
+TEST_F(fs, random_arguments_to_every_function)
+{
+	static const char *const seeds[] = { "1", "0xdecafbad", "20261125" };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+		EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
+				   "wasmctl load " WK_APPS "/wasi_fuzz.wko --cap fs:" DATA
+				   " --arg 20000 --arg %s --wait", seeds[i]))
+			TH_LOG("%s", self->out);
+		EXPECT_TRUE(wk_line_with(self->out, "fuzz: 20000 calls, seed", seeds[i]))
+			TH_LOG("%s", self->out);
+	}
+	outside_untouched(_metadata, self);
+}
+
 /* A stop interrupts a helper blocked in the file system (a FIFO). */
 TEST_F(fs, stop_interrupts_a_blocking_read)
 {
