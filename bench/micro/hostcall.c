@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cost of one host call: WASI clock_time_get and a 1-byte fd_write, as a
+ * wasm app (each call goes to a wasmkm helper, no user/kernel switch), and
+ * the same work as a native program with real system calls (no vDSO).
+ *
+ *   hostcall N [FILE]
+ *
+ * The writes go to FILE (created) if given, else to stdout (for a wasm app
+ * in wasmkm: its log).  Prints "micro NAME NS_PER_CALL" lines.
+ */
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef __wasi__
+#include <wasi/api.h>
+#else
+#include <sys/syscall.h>
+#endif
+
+static uint64_t now(void) {
+  struct timespec ts;
+
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static int clock_call(void) {
+#ifdef __wasi__
+  __wasi_timestamp_t t;
+
+  return __wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1, &t) != 0;
+#else
+  struct timespec ts;
+
+  return syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts) != 0;
+#endif
+}
+
+static int write_call(int fd) {
+  static const char byte = '.';
+#ifdef __wasi__
+  __wasi_ciovec_t iov = {(const uint8_t*)&byte, 1};
+  __wasi_size_t n;
+
+  return __wasi_fd_write(fd, &iov, 1, &n) != 0 || n != 1;
+#else
+  return syscall(SYS_write, fd, &byte, 1) != 1;
+#endif
+}
+
+int main(int argc, char** argv) {
+  long n = argc > 1 ? atol(argv[1]) : 100000, i;
+  const char* file = argc > 2 ? argv[2] : NULL;
+  int fd = 1, bad = 0;
+  uint64_t t;
+
+  if (n < 1) n = 1;
+  t = now();
+  for (i = 0; i < n; i++) bad |= clock_call();
+  t = now() - t;
+  printf("micro clock_time_get %.1f\n", (double)t / n);
+  fflush(stdout);
+
+  if (file) {
+    fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+      perror(file);
+      return 1;
+    }
+  }
+  t = now();
+  for (i = 0; i < n; i++) bad |= write_call(fd);
+  t = now() - t;
+  if (file) close(fd);
+  if (!file) printf("\n");
+  printf("micro fd_write_1B_%s %.1f\n", file ? "file" : "log", (double)t / n);
+  if (bad) printf("micro error: a call failed\n");
+  return bad;
+}
