@@ -60,10 +60,10 @@ else
 fi
 run native /bench/hostcall-native "$HOSTCALL_N" /tmp/hc/native.out
 
-# Start latency and idle memory.
+# Idle memory first (before start and unload churn), then start latency.
+run kernel /bench/startlat idle "$IDLE_K" /bench/idle.wko
 run native /bench/startlat native "$START_N" /bench/start-native
 run kernel /bench/startlat warm "$START_N" /bench/start.wko
 run kernel /bench/startlat cold "$START_N" /bench/start.wko
-run kernel /bench/startlat idle "$IDLE_K" /bench/idle.wko
 unload_all
 exit "$status"

@@ -208,25 +208,39 @@ def ensure_wasmtime(args):
 
 
 # ------------------------------------------------------------------- running
-def run_host(args, size, reps):
+def run_host(args, size, reps, warmup):
+    """Rounds of one process per engine, engines in turn, so that a change in
+    the machine's load hits every engine alike.  Each process runs every
+    kernel warmup + 1 times and keeps the last (JIT tiers are warm)."""
     b = Builder(args, size)
     log("bench: building the host engines (%s)" % size)
     cmds, skipped = b.commands()
-    res = {}
-    for engine in args.engines:
-        c = cmds.get(engine)
-        if not c:
-            continue
-        argv, env = c
-        log("bench: %s: %s x%d" % (engine, size, reps))
-        t = time.time()
-        p = subprocess.run(argv + ["-r", str(reps)], env=env, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True, timeout=args.timeout, check=False)
-        pb, _ = parse_lines(p.stdout)
-        summarize(pb)
-        res[engine] = {"status": p.returncode, "kernels": pb, "seconds": round(time.time() - t, 1)}
-        if p.returncode != 0:
-            res[engine]["error"] = (p.stderr or p.stdout)[-600:]
+    engines = [e for e in args.engines if cmds.get(e)]
+    res = {e: {"status": 0, "kernels": {}, "seconds": 0.0} for e in engines}
+    for rnd in range(reps):
+        log("bench: host round %d/%d (%s): %s" % (rnd + 1, reps, size, " ".join(engines)))
+        order = engines[rnd % len(engines):] + engines[:rnd % len(engines)] if engines else []
+        for engine in order:
+            r = res[engine]
+            if r["status"]:
+                continue
+            argv, env = cmds[engine]
+            t = time.time()
+            p = subprocess.run(argv + ["-r", str(warmup + 1)], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, timeout=args.timeout,
+                               check=False)
+            r["seconds"] = round(r["seconds"] + time.time() - t, 1)
+            pb, _ = parse_lines(p.stdout)
+            for k, v in pb.items():
+                acc = r["kernels"].setdefault(k, {"hash": v["hash"], "ns": []})
+                if v["hash"] != acc["hash"]:
+                    acc["hash"] = "mismatch"
+                acc["ns"].append(v["ns"][-1] if v["ns"] else 0)
+            if p.returncode != 0:
+                r["status"] = p.returncode
+                r["error"] = (p.stderr or p.stdout)[-600:]
+    for r in res.values():
+        summarize(r["kernels"])
     return res, skipped
 
 
@@ -249,7 +263,8 @@ def stage_guest(args, size, reps, pb_only):
     sh(["gcc"] + NATIVE_CFLAGS + ["-static", define, "-o", os.path.join(d, "pb-native")] +
        pb_sources() + ["-lm"])
     if not pb_only:
-        for name, extra in (("hostcall", []), ("start", ["-nostartfiles"]),
+        hostcall_flags = ["-DHOSTCALL_FILE"] if os.environ.get("BENCH_FS_CAP") else []
+        for name, extra in (("hostcall", hostcall_flags), ("start", ["-nostartfiles"]),
                             ("idle", ["-nostartfiles", "-DIDLE"])):
             src = os.path.join(micro, "hostcall.c" if name == "hostcall" else "start.c")
             sh([args.wasm_cc] + WASM_CFLAGS + extra + ["-o", os.path.join(w, name + ".wasm"), src])
@@ -266,6 +281,25 @@ def stage_guest(args, size, reps, pb_only):
                 (reps, 1 if pb_only else 0, args.hostcall_n, args.start_n, args.idle_k))
         f.write("FS_CAP=%s\nFS_FILE=%s\n" % (fs_cap, os.environ.get("BENCH_FS_FILE", "")))
     return d, w
+
+
+def loaded_size(path):
+    """text + data + bss: what the module loader allocates for an object."""
+    try:
+        out = sh(["size", path])[1].splitlines()[-1].split()
+        return int(out[3])
+    except (RuntimeError, OSError, IndexError, ValueError):
+        return None
+
+
+def native_dynamic(name, size, w):
+    out = os.path.join(w, name + "-native-dynamic")
+    try:
+        sh(["gcc"] + NATIVE_CFLAGS + ["-DPB_" + size, "-o", out] + pb_sources() + ["-lm"])
+        sh(["strip", out])
+    except (RuntimeError, OSError):
+        return None
+    return os.path.getsize(out)
 
 
 def run_guest(args, size, reps, pb_only):
@@ -293,9 +327,12 @@ def run_guest(args, size, reps, pb_only):
         if os.path.exists(os.path.join(w, wasm)) and os.path.exists(os.path.join(d, name + ".wko")):
             native = os.path.join(d, "pb-native" if name == "pb" else
                                   ("hostcall-native" if name == "hostcall" else "start-native"))
+            src = os.path.join(HERE, "polybench") if name == "pb" else None
             sizes[name] = {"wasm": os.path.getsize(os.path.join(w, wasm)),
                            "wko": os.path.getsize(os.path.join(d, name + ".wko")),
-                           "native_static": os.path.getsize(native)}
+                           "wko_loaded": loaded_size(os.path.join(d, name + ".wko")),
+                           "native_static": os.path.getsize(native),
+                           "native_dynamic": native_dynamic(name, size, w) if src else None}
     return res, sizes, p.stdout
 
 
@@ -452,7 +489,8 @@ def micro_table(guest):
         val(k, "start_cold_first", 1000),
         "| cold: load + start → exit seen, µs | %s | |" % val(k, "start_cold_done", 1000),
     ]
-    for key, label in (("idle_used_bytes", "all kernel memory"), ("idle_slab_bytes", "slab"),
+    for key, label in (("idle_total_bytes", "kernel memory (slab + stack + vmalloc)"),
+                       ("idle_slab_bytes", "slab"),
                        ("idle_kernel_stack_bytes", "kernel stack"),
                        ("idle_vmalloc_bytes", "vmalloc (linear memory, log)")):
         if key in k:
@@ -463,9 +501,16 @@ def micro_table(guest):
 def size_table(sizes):
     if not sizes:
         return ""
-    rows = ["| program | .wasm | .wko | native (gcc -O2 -static) |", "|---|---|---|---|"]
+    rows = ["| program | .wasm | .wko file | .wko text+data+bss | native -static | "
+            "native dynamic, stripped |", "|---|---|---|---|---|---|"]
+
+    def num(v):
+        return "-" if v is None else str(v)
+
     for name, s in sizes.items():
-        rows.append("| %s | %d | %d | %d |" % (name, s["wasm"], s["wko"], s["native_static"]))
+        rows.append("| %s | %s | %s | %s | %s | %s |" %
+                    (name, num(s["wasm"]), num(s["wko"]), num(s.get("wko_loaded")),
+                     num(s["native_static"]), num(s.get("native_dynamic"))))
     return "\n".join(rows)
 
 
@@ -483,6 +528,9 @@ def markdown(data):
     kernels = data.get("kernels", [])
     if data.get("host"):
         out.append("## PolyBench on the host (%s, median of %d runs)" % (c["size"], c["reps"]))
+        out.append("")
+        out.append("Each run is a process of its own, after one warm-up run of the kernel in "
+                   "the same process; the engines take turns, run by run.")
         out.append("")
         out.append("Time relative to native gcc -O2 (lower is better), median (min–max); the "
                    "first column is gcc's median in µs.")
@@ -562,7 +610,7 @@ def main():
     ap.add_argument("--vm-timeout", type=int, default=1800)
     ap.add_argument("--hostcall-n", type=int, default=100000)
     ap.add_argument("--start-n", type=int, default=50)
-    ap.add_argument("--idle-k", type=int, default=20)
+    ap.add_argument("--idle-k", type=int, default=50)
     ap.add_argument("--command", default="make bench")
     args = ap.parse_args()
     args.engines = [e for e in args.engines.split(",") if e]
@@ -581,7 +629,7 @@ def main():
 
     reference = {}
     if not args.no_host:
-        host, skipped = run_host(args, args.size, args.reps)
+        host, skipped = run_host(args, args.size, args.reps, 0 if args.smoke else 1)
         data["host"], data["host_skipped"] = host, skipped
         if "gcc" in host and host["gcc"]["status"] == 0:
             reference = {k: v["hash"] for k, v in host["gcc"]["kernels"].items()}

@@ -7,7 +7,9 @@
  *   hostcall N [FILE]
  *
  * The writes go to FILE (created) if given, else to stdout (for a wasm app
- * in wasmkm: its log).  Prints "micro NAME NS_PER_CALL" lines.
+ * in wasmkm: its log).  Prints "micro NAME NS_PER_CALL" lines.  A wasm
+ * build can open FILE only when built with -DHOSTCALL_FILE (it then imports
+ * path_open, which needs a file-system capability).
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -52,6 +54,16 @@ static int write_call(int fd) {
 #endif
 }
 
+static int open_file(const char* file) {
+#if defined(__wasi__) && !defined(HOSTCALL_FILE)
+  (void)file;
+  fprintf(stderr, "hostcall: built without -DHOSTCALL_FILE: no file output\n");
+  return -1;
+#else
+  return open(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+#endif
+}
+
 int main(int argc, char** argv) {
   long n = argc > 1 ? atol(argv[1]) : 100000, i;
   const char* file = argc > 2 ? argv[2] : NULL;
@@ -66,7 +78,7 @@ int main(int argc, char** argv) {
   fflush(stdout);
 
   if (file) {
-    fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    fd = open_file(file);
     if (fd < 0) {
       perror(file);
       return 1;

@@ -8,6 +8,7 @@
  *   startlat cold N OBJ      N times: verify + finit_module + start + unload
  *   startlat idle K OBJ      K idle instances of OBJ (start.c built -DIDLE):
  *                            kernel memory per instance from /proc/meminfo
+ *                            (Slab + KernelStack + VmallocUsed)
  *
  * For start, the app prints "first NS" (CLOCK_MONOTONIC) as its first
  * action; the latency is that minus the time taken just before the start
@@ -199,27 +200,28 @@ static void meminfo(long* v) {
 }
 
 static void run_idle(int k, const char* obj) {
-  static const char* const names[] = {"used", "slab", "kernel_stack", "vmalloc", "page_tables"};
+  static const char* const names[] = {"slab", "kernel_stack", "vmalloc"};
   static unsigned int insts[MAX_RUNS];
-  long before[5] = {0}, after[5] = {0};
+  long before[3] = {0}, after[3] = {0}, total = 0;
   char module[WASMKM_NAME_LEN];
   unsigned int app = load(obj, module);
   int i;
 
+  /* let deferred frees of earlier instances and objects settle */
   sync();
-  usleep(200000);
+  sleep(2);
   meminfo(before);
   for (i = 0; i < k; i++) {
     insts[i] = start(app);
     wait_first(insts[i], 0);
   }
-  usleep(500000);
+  sleep(1);
   meminfo(after);
-  for (i = 0; i < 5; i++) {
-    long d = i == 0 ? before[0] - after[0] : after[i] - before[i];
-
-    printf("micro idle_%s_bytes %ld\n", names[i], d * 1024 / k);
+  for (i = 0; i < 3; i++) {
+    printf("micro idle_%s_bytes %ld\n", names[i], (after[i] - before[i]) * 1024 / k);
+    total += after[i] - before[i];
   }
+  printf("micro idle_total_bytes %ld\n", total * 1024 / k);
   for (i = 0; i < k; i++) {
     struct wasmkm_stop s = {sizeof(s), insts[i]};
 
