@@ -10,8 +10,8 @@
 #
 # BENCH_SIZE / BENCH_GUEST_SIZE: MINI SMALL MEDIUM LARGE; BENCH_REPS /
 # BENCH_GUEST_REPS: runs per kernel; BENCH_ARGS: more bench/run.py options
-# (e.g. --no-guest, --no-pip, --engines gcc,node).  BENCH_FS_CAP=fs:/tmp/hc
-# BENCH_FS_FILE=<path the app sees> makes the wasm fd_write go to a file.
+# (e.g. --no-guest, --no-pip, --engines gcc,node, --no-fs: the wasm 1-byte
+# fd_write goes to the instance log instead of a file under a fs: grant).
 
 BENCH_PYTHON ?= /usr/bin/python3
 BENCH_SIZE ?= MEDIUM

@@ -49,8 +49,9 @@ if [ "$PB_ONLY" = 1 ]; then
 	exit "$status"
 fi
 
-# Host calls.  Without a file-system capability the wasm app writes to its
-# log; with FS_CAP set (e.g. "fs:/tmp/hc") it writes to a file there.
+# Host calls.  With FS_CAP (e.g. "fs:/tmp/hc:/hc") the wasm app writes to
+# FS_FILE under that grant, as the native one writes to a tmpfs file;
+# without, to its log.
 mkdir -p /tmp/hc
 if [ -n "$FS_CAP" ]; then
 	run kernel wasmctl load /bench/hostcall.wko --cap "$FS_CAP" \

@@ -263,7 +263,7 @@ def stage_guest(args, size, reps, pb_only):
     sh(["gcc"] + NATIVE_CFLAGS + ["-static", define, "-o", os.path.join(d, "pb-native")] +
        pb_sources() + ["-lm"])
     if not pb_only:
-        hostcall_flags = ["-DHOSTCALL_FILE"] if os.environ.get("BENCH_FS_CAP") else []
+        hostcall_flags = ["-DHOSTCALL_FILE"] if args.fs_cap else []
         for name, extra in (("hostcall", hostcall_flags), ("start", ["-nostartfiles"]),
                             ("idle", ["-nostartfiles", "-DIDLE"])):
             src = os.path.join(micro, "hostcall.c" if name == "hostcall" else "start.c")
@@ -275,11 +275,10 @@ def stage_guest(args, size, reps, pb_only):
             sh(["gcc"] + NATIVE_CFLAGS + ["-static", "-I" + os.path.join(ROOT, "uapi"), "-o", out,
                                           src])
     shutil.copy(os.path.join(HERE, "guest.sh"), os.path.join(d, "guest.sh"))
-    fs_cap = os.environ.get("BENCH_FS_CAP", "")
     with open(os.path.join(d, "bench.conf"), "w", encoding="utf-8") as f:
         f.write("PB_REPS=%d\nPB_ONLY=%d\nHOSTCALL_N=%d\nSTART_N=%d\nIDLE_K=%d\n" %
                 (reps, 1 if pb_only else 0, args.hostcall_n, args.start_n, args.idle_k))
-        f.write("FS_CAP=%s\nFS_FILE=%s\n" % (fs_cap, os.environ.get("BENCH_FS_FILE", "")))
+        f.write("FS_CAP=%s\nFS_FILE=%s\n" % (args.fs_cap, args.fs_file))
     return d, w
 
 
@@ -612,14 +611,22 @@ def main():
     ap.add_argument("--start-n", type=int, default=50)
     ap.add_argument("--idle-k", type=int, default=50)
     ap.add_argument("--command", default="make bench")
+    ap.add_argument("--fs-cap", default="fs:/tmp/hc:/hc",
+                    help="grant for the wasm fd_write to a file (guest tmpfs)")
+    ap.add_argument("--fs-file", default="/hc/wasm.out", help="the file, as the app sees it")
+    ap.add_argument("--no-fs", action="store_true",
+                    help="wasm fd_write to the instance log instead of a file")
     args = ap.parse_args()
     args.engines = [e for e in args.engines.split(",") if e]
+    if args.no_fs:
+        args.fs_cap = args.fs_file = ""
     args.work = os.path.abspath(args.work)
     args.pylib = os.path.abspath(args.pylib or os.path.join(args.work, "pylib"))
     os.makedirs(args.work, exist_ok=True)
     if args.smoke:
         args.size = args.guest_size = "MINI"
         args.reps = args.guest_reps = 1
+        args.hostcall_n, args.start_n, args.idle_k = 1000, 3, 3
 
     passed = failed = 0
     notes = []
@@ -645,7 +652,7 @@ def main():
                 log("SKIP host %s: %s" % (e, why))
                 notes.append("%s skipped: %s" % (e, why))
     if not args.no_guest:
-        guest, sizes, out = run_guest(args, args.guest_size, args.guest_reps, args.smoke)
+        guest, sizes, out = run_guest(args, args.guest_size, args.guest_reps, False)
         data["guest"], data["sizes"] = guest, sizes
         ref = reference if args.guest_size == args.size else {}
         if not ref:
