@@ -41,6 +41,11 @@ run() {
 	fi
 }
 
+# Kernel memory per idle instance first, while nothing else has run.
+if [ "$PB_ONLY" != 1 ]; then
+	run kernel /bench/startlat idle "$IDLE_K" /bench/idle.wko
+fi
+
 run kernel wasmctl load /bench/pb.wko --arg -r --arg "$PB_REPS" --wait
 run native /bench/pb-native -r "$PB_REPS"
 
@@ -61,8 +66,7 @@ else
 fi
 run native /bench/hostcall-native "$HOSTCALL_N" /tmp/hc/native.out
 
-# Idle memory first (before start and unload churn), then start latency.
-run kernel /bench/startlat idle "$IDLE_K" /bench/idle.wko
+# Then start latency.
 run native /bench/startlat native "$START_N" /bench/start-native
 run kernel /bench/startlat warm "$START_N" /bench/start.wko
 run kernel /bench/startlat cold "$START_N" /bench/start.wko

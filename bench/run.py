@@ -488,10 +488,10 @@ def micro_table(guest):
         val(k, "start_cold_first", 1000),
         "| cold: load + start → exit seen, µs | %s | |" % val(k, "start_cold_done", 1000),
     ]
-    for key, label in (("idle_total_bytes", "kernel memory (slab + stack + vmalloc)"),
+    for key, label in (("idle_total_bytes", "kernel memory (slab + vmalloc)"),
                        ("idle_slab_bytes", "slab"),
-                       ("idle_kernel_stack_bytes", "kernel stack"),
-                       ("idle_vmalloc_bytes", "vmalloc (linear memory, log)")):
+                       ("idle_vmalloc_bytes", "vmalloc (linear memory, log, stack)"),
+                       ("idle_kernel_stack_bytes", "of which kernel stack")):
         if key in k:
             rows.append("| idle instance: %s, KiB | %.1f | |" % (label, k[key][0] / 1024))
     return "\n".join(rows)

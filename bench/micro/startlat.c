@@ -8,7 +8,7 @@
  *   startlat cold N OBJ      N times: verify + finit_module + start + unload
  *   startlat idle K OBJ      K idle instances of OBJ (start.c built -DIDLE):
  *                            kernel memory per instance from /proc/meminfo
- *                            (Slab + KernelStack + VmallocUsed)
+ *                            (Slab + VmallocUsed, which holds the stacks)
  *
  * For start, the app prints "first NS" (CLOCK_MONOTONIC) as its first
  * action; the latency is that minus the time taken just before the start
@@ -131,6 +131,20 @@ static uint64_t wait_first(unsigned int inst, int to_end) {
   return parse_first(buf);
 }
 
+static unsigned int inst_state(unsigned int inst) {
+  struct wasmkm_logs lg;
+  char c;
+
+  memset(&lg, 0, sizeof(lg));
+  lg.size = sizeof(lg);
+  lg.inst_id = inst;
+  lg.pos = ~0ull >> 1; /* past the end: no data, just the state */
+  lg.buf = (uintptr_t)&c;
+  lg.buf_len = 1;
+  if (ioctl(dev, WASMKM_IOC_LOGS, &lg)) die("WASMKM_IOC_LOGS");
+  return lg.state;
+}
+
 static void run_native(int n, const char* prog) {
   static uint64_t first[MAX_RUNS], done[MAX_RUNS];
   int i;
@@ -184,10 +198,9 @@ static void run_wasm(int n, const char* obj, int cold) {
   report(cold ? "start_cold_done" : "start_warm_done", done, n);
 }
 
-/* Kernel memory in kB: MemTotal - MemFree, and the parts that grow with instances. */
+/* Slab, KernelStack and VmallocUsed from /proc/meminfo, in kB: v[3]. */
 static void meminfo(long* v) {
-  static const char* const keys[] = {
-      "MemFree:", "Slab:", "KernelStack:", "VmallocUsed:", "PageTables:"};
+  static const char* const keys[] = {"Slab:", "KernelStack:", "VmallocUsed:"};
   char line[256];
   FILE* f = fopen("/proc/meminfo", "r");
   size_t k;
@@ -202,7 +215,8 @@ static void meminfo(long* v) {
 static void run_idle(int k, const char* obj) {
   static const char* const names[] = {"slab", "kernel_stack", "vmalloc"};
   static unsigned int insts[MAX_RUNS];
-  long before[3] = {0}, after[3] = {0}, total = 0;
+  long before[3] = {0}, after[3] = {0}, total;
+  int running = 0;
   char module[WASMKM_NAME_LEN];
   unsigned int app = load(obj, module);
   int i;
@@ -217,10 +231,12 @@ static void run_idle(int k, const char* obj) {
   }
   sleep(1);
   meminfo(after);
-  for (i = 0; i < 3; i++) {
+  for (i = 0; i < k; i++) running += inst_state(insts[i]) == WASMKM_INST_RUNNING;
+  printf("micro idle_running %d\n", running);
+  for (i = 0; i < 3; i++)
     printf("micro idle_%s_bytes %ld\n", names[i], (after[i] - before[i]) * 1024 / k);
-    total += after[i] - before[i];
-  }
+  /* kernel stacks are vmalloc'ed (CONFIG_VMAP_STACK): VmallocUsed has them */
+  total = after[0] - before[0] + after[2] - before[2];
   printf("micro idle_total_bytes %ld\n", total * 1024 / k);
   for (i = 0; i < k; i++) {
     struct wasmkm_stop s = {sizeof(s), insts[i]};
