@@ -244,6 +244,10 @@ static void run_idle(int k, const char* obj) {
     if (ioctl(dev, WASMKM_IOC_STOP, &s)) die("WASMKM_IOC_STOP");
   }
   unload(app, module);
+  if (running != k) {
+    fprintf(stderr, "startlat: %d of %d idle instances were not running\n", k - running, k);
+    exit(1);
+  }
 }
 
 int main(int argc, char** argv) {
