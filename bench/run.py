@@ -416,10 +416,13 @@ def plot(results, base, engines, kernels, path, title):
         hi = [max(0, rat[e].get(k, (0, 0, 0))[2] - y) for y, k in zip(ys, kernels)]
         ax.bar(xs, ys, width, yerr=[lo, hi], capsize=1, error_kw={"elinewidth": 0.5},
                label="%s (geomean %.2f)" % (e, geomean([y for y in ys if y > 0])))
+    # Outliers of a noisy machine would flatten the bars: clip the whiskers.
+    top = max([rat[e][k][0] for e in engines for k in kernels if k in rat[e]] or [1.0])
+    ax.set_ylim(0, max(2.0, 1.25 * top))
     ax.axhline(1.0, color="black", linewidth=0.8)
     ax.set_xticks(range(len(kernels)))
     ax.set_xticklabels(kernels, rotation=60, ha="right", fontsize=8)
-    ax.set_ylabel("time / %s (median; bars: min-max)" % base)
+    ax.set_ylabel("time / %s (median; whiskers: min-max, clipped)" % base)
     ax.set_title(title)
     ax.legend(fontsize=8)
     fig.tight_layout()
@@ -579,6 +582,31 @@ def update_readme(md):
         f.write(text)
 
 
+def write_reports(data, dest, smoke):
+    os.makedirs(dest, exist_ok=True)
+    with open(os.path.join(dest, "latest.json"), "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=1, sort_keys=True)
+    md = markdown(data)
+    with open(os.path.join(dest, "latest.md"), "w", encoding="utf-8") as f:
+        f.write(md)
+    if smoke:
+        log("bench: smoke results in %s" % dest)
+        return
+    c = data["config"]
+    for part, base, engines, title in (
+            ("host", "gcc", HOST_ENGINES, "PolyBench %s on the host" % c["size"]),
+            ("guest", "native", GUEST_ENGINES,
+             "PolyBench %s in the QEMU TCG guest" % c["guest_size"])):
+        if data.get(part):
+            why = plot(data[part], base, engines, data["kernels"],
+                       os.path.join(dest, "ratio-%s.png" % part), title)
+            if why:
+                log("bench: no plots: " + why)
+                break
+    update_readme(md)
+    log("bench: results in %s (latest.json, latest.md, ratio-*.png)" % dest)
+
+
 # --------------------------------------------------------------------- main
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
@@ -592,16 +620,16 @@ def main():
     ap.add_argument("--no-host", action="store_true")
     ap.add_argument("--no-pip", action="store_true", help="do not install wasmtime from PyPI")
     ap.add_argument("--engines", default=",".join(HOST_ENGINES))
-    ap.add_argument("--work", required=True, help="build directory")
+    ap.add_argument("--work", help="build directory")
     ap.add_argument("--results", default=os.path.join(HERE, "results"))
     ap.add_argument("--pylib", help="where pip installs wasmtime [WORK/pylib]")
-    ap.add_argument("--aotc", required=True)
-    ap.add_argument("--kdir", required=True)
-    ap.add_argument("--symvers", required=True)
-    ap.add_argument("--codegen-gen", required=True)
-    ap.add_argument("--vm-kernel", required=True)
-    ap.add_argument("--kmod", required=True)
-    ap.add_argument("--guest-wasmctl", required=True)
+    ap.add_argument("--aotc")
+    ap.add_argument("--kdir")
+    ap.add_argument("--symvers")
+    ap.add_argument("--codegen-gen")
+    ap.add_argument("--vm-kernel")
+    ap.add_argument("--kmod")
+    ap.add_argument("--guest-wasmctl")
     ap.add_argument("--wasm-cc", default="clang-16")
     ap.add_argument("--clang", default="clang-16")
     ap.add_argument("--wasm2c-rt", default="/usr/share/wabt/wasm2c")
@@ -611,12 +639,23 @@ def main():
     ap.add_argument("--start-n", type=int, default=50)
     ap.add_argument("--idle-k", type=int, default=50)
     ap.add_argument("--command", default="make bench")
+    ap.add_argument("--report-only", metavar="JSON",
+                    help="only write the Markdown, plots and README table from JSON")
     ap.add_argument("--fs-cap", default="fs:/tmp/hc:/hc",
                     help="grant for the wasm fd_write to a file (guest tmpfs)")
     ap.add_argument("--fs-file", default="/hc/wasm.out", help="the file, as the app sees it")
     ap.add_argument("--no-fs", action="store_true",
                     help="wasm fd_write to the instance log instead of a file")
     args = ap.parse_args()
+    if args.report_only:
+        with open(args.report_only, encoding="utf-8") as f:
+            data = json.load(f)
+        write_reports(data, args.results, False)
+        return 0
+    for name in ("work", "aotc", "kdir", "symvers", "codegen_gen", "vm_kernel", "kmod",
+                 "guest_wasmctl"):
+        if not getattr(args, name):
+            ap.error("--%s is required" % name.replace("_", "-"))
     args.engines = [e for e in args.engines.split(",") if e]
     if args.no_fs:
         args.fs_cap = args.fs_file = ""
@@ -676,27 +715,7 @@ def main():
     data["kernels"] = kernels
 
     dest = os.path.join(args.work, "results") if args.smoke else args.results
-    os.makedirs(dest, exist_ok=True)
-    with open(os.path.join(dest, "latest.json"), "w", encoding="utf-8") as f:
-        json.dump(data, f, indent=1, sort_keys=True)
-    md = markdown(data)
-    with open(os.path.join(dest, "latest.md"), "w", encoding="utf-8") as f:
-        f.write(md)
-    if not args.smoke:
-        for part, base, engines, title in (
-                ("host", "gcc", HOST_ENGINES, "PolyBench %s on the host" % args.size),
-                ("guest", "native", GUEST_ENGINES,
-                 "PolyBench %s in the QEMU TCG guest" % args.guest_size)):
-            if data.get(part):
-                why = plot(data[part], base, engines, kernels,
-                           os.path.join(dest, "ratio-%s.png" % part), title)
-                if why:
-                    log("bench: no plots: " + why)
-                    break
-        update_readme(md)
-        log("bench: results in %s (latest.json, latest.md, ratio-*.png)" % dest)
-    else:
-        log("bench: smoke results in %s" % dest)
+    write_reports(data, dest, args.smoke)
     log("bench: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
