@@ -7,6 +7,7 @@
 #
 #   kernel pb NAME HASH NS,...     PolyBench in a wasmkm kernel thread
 #   native pb NAME HASH NS,...     the same C, static, in guest userspace
+#                                  (one line per run; the last NS counts)
 #   kernel micro NAME VALUE...     host calls, start, idle memory
 #   native micro NAME VALUE...
 #
@@ -19,7 +20,8 @@ APPS=
 
 # The objects must be gone before wasmkm.ko is removed.
 unload_all() {
-	for app in $APPS; do
+	# shellcheck disable=SC2086  # one id per word
+	for app in $(printf '%s\n' $APPS | sort -u); do
 		wasmctl unload "$app" >/dev/null || status=1
 	done
 }
@@ -46,8 +48,14 @@ if [ "$PB_ONLY" != 1 ]; then
 	run kernel /bench/startlat idle "$IDLE_K" /bench/idle.wko
 fi
 
-run kernel wasmctl load /bench/pb.wko --arg -r --arg "$PB_REPS" --wait
-run native /bench/pb-native -r "$PB_REPS"
+# PolyBench: kernel and native take turns, PB_REPS times; each run does
+# every kernel PB_RUNS times and reports the last (the others warm up).
+i=0
+while [ "$i" -lt "$PB_REPS" ]; do
+	run kernel wasmctl load /bench/pb.wko --arg -r --arg "$PB_RUNS" --wait
+	run native /bench/pb-native -r "$PB_RUNS"
+	i=$((i + 1))
+done
 
 if [ "$PB_ONLY" = 1 ]; then
 	unload_all

@@ -82,8 +82,13 @@ def parse_lines(text, prefix=""):
                 continue
             f = f[1:]
         if len(f) >= 4 and f[0] == "pb":
-            ns = [int(x) for x in f[3].split(",") if x.isdigit()]
-            pb[f[1]] = {"hash": f[2] if len(f) == 4 else "mismatch", "ns": ns}
+            # one time per line: the last run (the others warm up)
+            ns = [int(x) for x in f[3].split(",") if x.isdigit()] or [0]
+            h = f[2] if len(f) == 4 else "mismatch"
+            k = pb.setdefault(f[1], {"hash": h, "ns": []})
+            if k["hash"] != h:
+                k["hash"] = "mismatch"
+            k["ns"].append(ns[-1])
         elif len(f) >= 3 and f[0] == "micro":
             try:
                 micro[f[1]] = [float(x) for x in f[2:]]
@@ -276,8 +281,9 @@ def stage_guest(args, size, reps, pb_only):
                                           src])
     shutil.copy(os.path.join(HERE, "guest.sh"), os.path.join(d, "guest.sh"))
     with open(os.path.join(d, "bench.conf"), "w", encoding="utf-8") as f:
-        f.write("PB_REPS=%d\nPB_ONLY=%d\nHOSTCALL_N=%d\nSTART_N=%d\nIDLE_K=%d\n" %
-                (reps, 1 if pb_only else 0, args.hostcall_n, args.start_n, args.idle_k))
+        f.write("PB_REPS=%d\nPB_RUNS=%d\nPB_ONLY=%d\nHOSTCALL_N=%d\nSTART_N=%d\nIDLE_K=%d\n" %
+                (reps, 1 if args.smoke else 2, 1 if pb_only else 0, args.hostcall_n,
+                 args.start_n, args.idle_k))
         f.write("FS_CAP=%s\nFS_FILE=%s\n" % (args.fs_cap, args.fs_file))
     return d, w
 
@@ -547,8 +553,9 @@ def markdown(data):
                    (c["guest_size"], c["guest_reps"]))
         out.append("")
         out.append("Time relative to native gcc -O2 -static in guest userspace; wasmkm runs the "
-                   "same C compiled to wasm, then by aotc to a kernel module object.  TCG "
-                   "emulation distorts absolute times and some ratios.")
+                   "same C compiled to wasm, then by aotc to a kernel module object.  Kernel and "
+                   "native take turns, run by run, each after a warm-up run.  TCG emulation "
+                   "distorts absolute times and some ratios.")
         out.append("")
         out.append(table(data["guest"], "native", GUEST_ENGINES, kernels))
         out.append("")
@@ -570,6 +577,7 @@ def markdown(data):
 
 
 def update_readme(md):
+    """The Markdown report, one heading level down, between the README's markers."""
     path = os.path.join(HERE, "README.md")
     with open(path, encoding="utf-8") as f:
         text = f.read()
@@ -577,6 +585,7 @@ def update_readme(md):
     if begin not in text or end not in text:
         return
     body = md.split("\n", 2)[2]  # without the title
+    body = re.sub(r"(?m)^#", "##", body)
     text = text[:text.index(begin) + len(begin)] + "\n" + body + text[text.index(end):]
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
