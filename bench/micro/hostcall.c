@@ -7,7 +7,8 @@
  *   hostcall N [FILE]
  *
  * The writes go to FILE (created) if given, else to stdout (for a wasm app
- * in wasmkm: its log).  Prints "micro NAME NS_PER_CALL" lines.  A wasm
+ * in wasmkm: its log).  Prints "micro NAME NS_PER_CALL MIN MAX" lines: the
+ * median, lowest and highest of 11 batches.  A wasm
  * build can open FILE only when built with -DHOSTCALL_FILE (it then imports
  * path_open, which needs a file-system capability).
  */
@@ -64,19 +65,39 @@ static int open_file(const char* file) {
 #endif
 }
 
-int main(int argc, char** argv) {
-  long n = argc > 1 ? atol(argv[1]) : 100000, i;
-  const char* file = argc > 2 ? argv[2] : NULL;
-  int fd = 1, bad = 0;
-  uint64_t t;
+#define BATCHES 11
 
-  if (n < 1) n = 1;
-  t = now();
-  for (i = 0; i < n; i++) bad |= clock_call();
-  t = now() - t;
-  printf("micro clock_time_get %.1f\n", (double)t / n);
+static int cmp_double(const void* a, const void* b) {
+  double x = *(const double*)a, y = *(const double*)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* ns per call of BATCHES batches of n / BATCHES calls: median, min, max. */
+static int measure(const char* name, long n, int fd) {
+  double per[BATCHES];
+  long per_batch = n / BATCHES > 0 ? n / BATCHES : 1, i;
+  int b, bad = 0;
+
+  for (b = 0; b < BATCHES; b++) {
+    uint64_t t = now();
+
+    for (i = 0; i < per_batch; i++) bad |= fd < 0 ? clock_call() : write_call(fd);
+    per[b] = (double)(now() - t) / per_batch;
+  }
+  qsort(per, BATCHES, sizeof(per[0]), cmp_double);
+  if (fd == 1) printf("\n");
+  printf("micro %s %.1f %.1f %.1f\n", name, per[BATCHES / 2], per[0], per[BATCHES - 1]);
   fflush(stdout);
+  return bad;
+}
 
+int main(int argc, char** argv) {
+  long n = argc > 1 ? atol(argv[1]) : 100000;
+  const char* file = argc > 2 ? argv[2] : NULL;
+  int fd = 1, bad;
+
+  bad = measure("clock_time_get", n, -1);
   if (file) {
     fd = open_file(file);
     if (fd < 0) {
@@ -84,12 +105,8 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  t = now();
-  for (i = 0; i < n; i++) bad |= write_call(fd);
-  t = now() - t;
+  bad |= measure(file ? "fd_write_1B_file" : "fd_write_1B_log", n, fd);
   if (file) close(fd);
-  if (!file) printf("\n");
-  printf("micro fd_write_1B_%s %.1f\n", file ? "file" : "log", (double)t / n);
   if (bad) printf("micro error: a call failed\n");
   return bad;
 }
