@@ -53,6 +53,7 @@ $(BUILD)/guest/wasmctl: $(WASMCTL_SRCS) $(wildcard userspace-cli/*.h aotc/sha256
 	$(CXX) $(CXXFLAGS_REL) -static -o $@ $(WASMCTL_SRCS)
 
 include tests/tests.mk
+-include bench/bench.mk
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(ROOT)/kmod clean

@@ -40,6 +40,10 @@ PACKAGES=(
 	perl
 	file
 	ca-certificates
+	# bench/ (make bench): V8, plots, pip for the wasmtime package
+	nodejs
+	python3-matplotlib
+	python3-pip
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }

@@ -147,6 +147,7 @@ check-all:
 	@$(foreach s,$(HOST_SUITES),$(SUITE) run $(s) $(CHECK_DIR) -- \
 		$(MAKE) --no-print-directory check-$(s);)
 	@$(SUITE) run vm $(CHECK_DIR) -- $(MAKE) --no-print-directory check-vm
+	@$(SUITE) run bench $(CHECK_DIR) -- $(MAKE) --no-print-directory bench-smoke
 	@$(SUITE) run lint $(CHECK_DIR) -- $(MAKE) --no-print-directory lint-kmod lint-cxx
 	@echo "==== summary"
 	@$(SUITE) total $(CHECK_DIR)

@@ -153,6 +153,18 @@ demo)
 	;;
 smoke)
 	;;
+bench)
+	# bench/guest.sh prints the measurements; bench/run.py reads them.
+	set -o pipefail
+	sh /bench/guest.sh 2>&1 | tee /dev/console >&3
+	rc=$?
+	set +o pipefail
+	if [ "$rc" -eq 0 ]; then
+		result ok "bench"
+	else
+		result notok "bench (status $rc)"
+	fi
+	;;
 shell)
 	# Interactive: a shell on the console; "poweroff -f" ends the guest.
 	say "# shell: apps in /apps, kselftests in /kselftests; poweroff -f to quit"

@@ -8,6 +8,7 @@
 #   tests/vm/run.sh [options] demo    examples/hello, then examples/sensor with --cap fs:/data
 #   tests/vm/run.sh [options] smoke   insmod + rmmod only
 #   tests/vm/run.sh [options] shell   interactive shell on the console
+#   tests/vm/run.sh [options] bench   run /bench/guest.sh (see bench/README.md)
 #
 # Options (defaults in brackets, relative to the repository root):
 #   --kernel FILE    guest kernel [build/kernel/<abi>/vmlinuz]
@@ -16,6 +17,7 @@
 #   --apps DIR       app objects and expected outputs, at /apps [build/apps]
 #   --tests DIR      static kselftest binaries, at /kselftests [build/kselftest]
 #                    (run in the order of DIR/order if present, else sorted)
+#   --bench DIR      benchmark objects and guest.sh, at /bench [build/bench/guest]
 #   --out DIR        initramfs, console.log, result.txt [build/vm]
 #   --timeout SEC    kill QEMU after SEC seconds and fail [600]
 #   --append ARGS    extra kernel command line
@@ -36,13 +38,14 @@ KMOD=$ROOT/kmod/wasmkm.ko
 WASMCTL=$BUILD/guest/wasmctl
 APPS=$BUILD/apps
 TESTS=$BUILD/kselftest
+BENCH=$BUILD/bench/guest
 OUT=$BUILD/vm
 TIMEOUT=${VM_TIMEOUT:-600}
 APPEND=
 MODE=
 
 usage() {
-	sed -n '4,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	sed -n '4,24s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
 	exit 2
 }
 
@@ -53,11 +56,12 @@ while [ $# -gt 0 ]; do
 	--wasmctl) WASMCTL=$2; shift 2 ;;
 	--apps) APPS=$2; shift 2 ;;
 	--tests) TESTS=$2; shift 2 ;;
+	--bench) BENCH=$2; shift 2 ;;
 	--out) OUT=$2; shift 2 ;;
 	--timeout) TIMEOUT=$2; shift 2 ;;
 	--append) APPEND=$2; shift 2 ;;
 	-h | --help) usage ;;
-	check | demo | smoke | shell) MODE=$1; shift ;;
+	check | demo | smoke | shell | bench) MODE=$1; shift ;;
 	*) echo "run.sh: unknown argument: $1" >&2; usage ;;
 	esac
 done
@@ -103,12 +107,18 @@ cp "$KMOD" "$STAGE/lib/wasmkm/$KMOD_FILE"
 
 if [ -x "$WASMCTL" ]; then
 	cp "$WASMCTL" "$STAGE/bin/wasmctl"
-elif [ "$MODE" = check ] || [ "$MODE" = demo ]; then
+elif [ "$MODE" = check ] || [ "$MODE" = demo ] || [ "$MODE" = bench ]; then
 	die "no guest wasmctl $WASMCTL (make wasmctl)"
 fi
 
 if [ -d "$APPS" ]; then
 	find "$APPS" -maxdepth 1 -type f -exec cp {} "$STAGE/apps/" \;
+fi
+
+if [ "$MODE" = bench ]; then
+	[ -x "$BENCH/guest.sh" ] || die "no $BENCH/guest.sh (make bench)"
+	mkdir -p "$STAGE/bench"
+	cp -r "$BENCH/." "$STAGE/bench/"
 fi
 
 TEST_LIST=

@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+# Benchmarks (see bench/README.md); included by the top-level Makefile after
+# tests/tests.mk (which sets VM_KERNEL, CODEGEN_GEN and the build targets).
+#
+#   make bench        PolyBench + micro-benchmarks on every engine, host and
+#                     QEMU guest; results in bench/results/ (JSON, Markdown,
+#                     PNG) and the table in bench/README.md
+#   make bench-smoke  MINI sizes, one run, checksums only (part of make check);
+#                     last line "bench: N passed, M failed"
+#
+# BENCH_SIZE / BENCH_GUEST_SIZE: MINI SMALL MEDIUM LARGE; BENCH_REPS /
+# BENCH_GUEST_REPS: runs per kernel; BENCH_ARGS: more bench/run.py options
+# (e.g. --no-guest, --no-pip, --engines gcc,node, --no-fs: the wasm 1-byte
+# fd_write goes to the instance log instead of a file under a fs: grant).
+
+BENCH_PYTHON ?= /usr/bin/python3
+BENCH_SIZE ?= MEDIUM
+BENCH_REPS ?= 5
+BENCH_GUEST_SIZE ?= MEDIUM
+BENCH_GUEST_REPS ?= 3
+BENCH_ARGS ?=
+BENCH_DIR := $(BUILD)/bench
+BENCH_DEPS := kmod aotc wasmctl $(CODEGEN_GEN) $(VM_KERNEL)
+BENCH_RUN = nice -n 10 $(BENCH_PYTHON) bench/run.py --aotc $(BUILD)/bin/aotc --kdir $(KDIR) \
+	--symvers $(ROOT)/kmod/Module.symvers --codegen-gen $(CODEGEN_GEN) \
+	--vm-kernel $(VM_KERNEL) --kmod $(ROOT)/kmod/wasmkm.ko \
+	--guest-wasmctl $(BUILD)/guest/wasmctl --pylib $(BENCH_DIR)/pylib
+
+.PHONY: bench bench-run bench-smoke
+
+# deps first, in its own make (as for demo and check).
+bench: deps
+	$(MAKE) --no-print-directory bench-run
+
+bench-run: $(BENCH_DEPS)
+	$(BENCH_RUN) --work $(BENCH_DIR)/full --size $(BENCH_SIZE) --reps $(BENCH_REPS) \
+		--guest-size $(BENCH_GUEST_SIZE) --guest-reps $(BENCH_GUEST_REPS) --vm-timeout 3600 \
+		--command "make bench BENCH_SIZE=$(BENCH_SIZE) BENCH_REPS=$(BENCH_REPS) \
+	BENCH_GUEST_SIZE=$(BENCH_GUEST_SIZE) BENCH_GUEST_REPS=$(BENCH_GUEST_REPS)" $(BENCH_ARGS)
+
+bench-smoke: $(BENCH_DEPS)
+	$(BENCH_RUN) --work $(BENCH_DIR)/smoke --smoke --vm-timeout 300 $(BENCH_ARGS)

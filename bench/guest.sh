@@ -1,0 +1,82 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The in-guest part of the benchmarks (busybox sh, run by tests/vm/init.sh in
+# "bench" mode from /bench, with wasmkm.ko loaded).  bench/run.py stages the
+# objects and /bench/bench.conf.  Every result line starts with the engine:
+#
+#   kernel pb NAME HASH NS,...     PolyBench in a wasmkm kernel thread
+#   native pb NAME HASH NS,...     the same C, static, in guest userspace
+#                                  (one line per run; the last NS counts)
+#   kernel micro NAME VALUE...     host calls, start, idle memory
+#   native micro NAME VALUE...
+#
+# Exits non-zero if a run failed.
+
+# shellcheck source=/dev/null
+. /bench/bench.conf
+status=0
+APPS=
+
+# The objects must be gone before wasmkm.ko is removed.
+unload_all() {
+	# shellcheck disable=SC2086  # one id per word
+	for app in $(printf '%s\n' $APPS | sort -u); do
+		wasmctl unload "$app" >/dev/null || status=1
+	done
+}
+
+# run ENGINE COMMAND...: the command's pb/micro lines, prefixed with ENGINE.
+run() {
+	engine=$1
+	shift
+	echo "# $engine: $*"
+	"$@" >/tmp/bench.out 2>&1
+	rc=$?
+	grep -E '^(pb|micro) ' /tmp/bench.out | sed "s/^/$engine /"
+	# apps that wasmctl loaded, to unload at the end
+	APPS="$APPS $(sed -n 's/^app \([0-9]*\) .*loaded.*/\1/p' /tmp/bench.out)"
+	if [ "$rc" -ne 0 ]; then
+		echo "# $engine: status $rc"
+		tail -n 5 /tmp/bench.out | sed 's/^/#   /'
+		status=1
+	fi
+}
+
+# Kernel memory per idle instance first, while nothing else has run.
+if [ "$PB_ONLY" != 1 ]; then
+	run kernel /bench/startlat idle "$IDLE_K" /bench/idle.wko
+fi
+
+# PolyBench: kernel and native take turns, PB_REPS times; each run does
+# every kernel PB_RUNS times and reports the last (the others warm up).
+i=0
+while [ "$i" -lt "$PB_REPS" ]; do
+	run kernel wasmctl load /bench/pb.wko --arg -r --arg "$PB_RUNS" --wait
+	run native /bench/pb-native -r "$PB_RUNS"
+	i=$((i + 1))
+done
+
+if [ "$PB_ONLY" = 1 ]; then
+	unload_all
+	exit "$status"
+fi
+
+# Host calls.  With FS_CAP (e.g. "fs:/tmp/hc:/hc") the wasm app writes to
+# FS_FILE under that grant, as the native one writes to a tmpfs file;
+# without, to its log.
+mkdir -p /tmp/hc
+if [ -n "$FS_CAP" ]; then
+	run kernel wasmctl load /bench/hostcall.wko --cap "$FS_CAP" \
+		--arg "$HOSTCALL_N" --arg "$FS_FILE" --wait
+else
+	run kernel wasmctl load /bench/hostcall.wko --arg "$HOSTCALL_N" --wait
+fi
+run native /bench/hostcall-native "$HOSTCALL_N" /tmp/hc/native.out
+
+# Then start latency.
+run native /bench/startlat native "$START_N" /bench/start-native
+run kernel /bench/startlat warm "$START_N" /bench/start.wko
+run kernel /bench/startlat cold "$START_N" /bench/start.wko
+unload_all
+exit "$status"
