@@ -21,7 +21,7 @@ build() {
 	local d=$OUT/$1
 	mkdir -p "$d"
 	"$GEN" "$2" "$d/app_code.c" ${3:-} 2>"$d/gen.err" || { cat "$d/gen.err"; return 1; }
-	$CC $CFLAGS -I$HERE/include -I$HERE -Ikmod/include -Iuapi \
+	$CC $CFLAGS -I$HERE/include -I$HERE -Itests/include -Ikmod/include -Iuapi \
 		-DAPP_CODE="\"$d/app_code.c\"" -o "$d/run" $HERE/runner.c $HERE/shim.c \
 		2>"$d/cc.err" || { head -20 "$d/cc.err"; return 1; }
 }
