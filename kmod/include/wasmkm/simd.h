@@ -22,7 +22,7 @@
 
 typedef u64 wasmkm_v128 __attribute__((vector_size(16)));
 /* For v128 globals in ctx->state, which is only 8-byte aligned. */
-typedef u64 wasmkm_v128_a8 __attribute__((vector_size(16), aligned(8)));
+typedef u64 wasmkm_v128_a8 __attribute__((vector_size(16))) __aligned(8);
 typedef u8 wasmkm_u8x16 __attribute__((vector_size(16)));
 typedef s8 wasmkm_s8x16 __attribute__((vector_size(16)));
 typedef u16 wasmkm_u16x8 __attribute__((vector_size(16)));
@@ -30,8 +30,8 @@ typedef s16 wasmkm_s16x8 __attribute__((vector_size(16)));
 typedef u32 wasmkm_u32x4 __attribute__((vector_size(16)));
 typedef s32 wasmkm_s32x4 __attribute__((vector_size(16)));
 typedef s64 wasmkm_s64x2 __attribute__((vector_size(16)));
-typedef float wasmkm_f32x4 __attribute__((vector_size(16)));
-typedef double wasmkm_f64x2 __attribute__((vector_size(16)));
+typedef float wasmkm_f32x4 __attribute__((vector_size(4 * sizeof(u32))));
+typedef double wasmkm_f64x2 __attribute__((vector_size(2 * sizeof(u64))));
 
 #define WASMKM_V(T, x) ((wasmkm_##T)(x))
 #define WASMKM_R(x) ((wasmkm_v128)(x))
@@ -157,18 +157,22 @@ WASMKM_SPLAT(f32x4, f32x4, float, 4)
 WASMKM_SPLAT(f64x2, f64x2, double, 2)
 #undef WASMKM_SPLAT
 
-#define WASMKM_EXTRACT(NAME, T, RT)					\
-static inline RT wasmkm_##NAME(wasmkm_v128 v, int lane)			\
+#define WASMKM_EXTRACT(NAME, T)						\
+static inline u32 wasmkm_##NAME(wasmkm_v128 v, int lane)		\
 {									\
-	return (RT)((wasmkm_##T)v)[lane];				\
+	return (u32)((wasmkm_##T)v)[lane];				\
 }
-WASMKM_EXTRACT(i8x16_extract_lane_s, s8x16, u32)
-WASMKM_EXTRACT(i8x16_extract_lane_u, u8x16, u32)
-WASMKM_EXTRACT(i16x8_extract_lane_s, s16x8, u32)
-WASMKM_EXTRACT(i16x8_extract_lane_u, u16x8, u32)
-WASMKM_EXTRACT(i32x4_extract_lane, u32x4, u32)
-WASMKM_EXTRACT(i64x2_extract_lane, v128, u64)
+WASMKM_EXTRACT(i8x16_extract_lane_s, s8x16)
+WASMKM_EXTRACT(i8x16_extract_lane_u, u8x16)
+WASMKM_EXTRACT(i16x8_extract_lane_s, s16x8)
+WASMKM_EXTRACT(i16x8_extract_lane_u, u16x8)
+WASMKM_EXTRACT(i32x4_extract_lane, u32x4)
 #undef WASMKM_EXTRACT
+
+static inline u64 wasmkm_i64x2_extract_lane(wasmkm_v128 v, int lane)
+{
+	return v[lane];
+}
 
 /* Float lanes move as bit patterns: a NaN's payload survives. */
 static inline float wasmkm_f32x4_extract_lane(wasmkm_v128 v, int lane)
@@ -265,22 +269,40 @@ static inline u32 wasmkm_v128_any_true(wasmkm_v128 a)
 #define WASMKM_CMP(NAME, T, OP)						\
 static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
 {									\
-	return WASMKM_R((wasmkm_##T)a OP (wasmkm_##T)b);		\
+	wasmkm_##T x = (wasmkm_##T)a, y = (wasmkm_##T)b;		\
+									\
+	return WASMKM_R(x OP y);					\
 }
-#define WASMKM_CMPS(SHAPE, ST, UT)					\
-	WASMKM_CMP(SHAPE##_eq, UT, ==)					\
-	WASMKM_CMP(SHAPE##_ne, UT, !=)					\
-	WASMKM_CMP(SHAPE##_lt_s, ST, <)					\
-	WASMKM_CMP(SHAPE##_lt_u, UT, <)					\
-	WASMKM_CMP(SHAPE##_gt_s, ST, >)					\
-	WASMKM_CMP(SHAPE##_gt_u, UT, >)					\
-	WASMKM_CMP(SHAPE##_le_s, ST, <=)				\
-	WASMKM_CMP(SHAPE##_le_u, UT, <=)				\
-	WASMKM_CMP(SHAPE##_ge_s, ST, >=)				\
-	WASMKM_CMP(SHAPE##_ge_u, UT, >=)
-WASMKM_CMPS(i8x16, s8x16, u8x16)
-WASMKM_CMPS(i16x8, s16x8, u16x8)
-WASMKM_CMPS(i32x4, s32x4, u32x4)
+WASMKM_CMP(i8x16_eq, u8x16, ==)
+WASMKM_CMP(i8x16_ne, u8x16, !=)
+WASMKM_CMP(i8x16_lt_s, s8x16, <)
+WASMKM_CMP(i8x16_lt_u, u8x16, <)
+WASMKM_CMP(i8x16_gt_s, s8x16, >)
+WASMKM_CMP(i8x16_gt_u, u8x16, >)
+WASMKM_CMP(i8x16_le_s, s8x16, <=)
+WASMKM_CMP(i8x16_le_u, u8x16, <=)
+WASMKM_CMP(i8x16_ge_s, s8x16, >=)
+WASMKM_CMP(i8x16_ge_u, u8x16, >=)
+WASMKM_CMP(i16x8_eq, u16x8, ==)
+WASMKM_CMP(i16x8_ne, u16x8, !=)
+WASMKM_CMP(i16x8_lt_s, s16x8, <)
+WASMKM_CMP(i16x8_lt_u, u16x8, <)
+WASMKM_CMP(i16x8_gt_s, s16x8, >)
+WASMKM_CMP(i16x8_gt_u, u16x8, >)
+WASMKM_CMP(i16x8_le_s, s16x8, <=)
+WASMKM_CMP(i16x8_le_u, u16x8, <=)
+WASMKM_CMP(i16x8_ge_s, s16x8, >=)
+WASMKM_CMP(i16x8_ge_u, u16x8, >=)
+WASMKM_CMP(i32x4_eq, u32x4, ==)
+WASMKM_CMP(i32x4_ne, u32x4, !=)
+WASMKM_CMP(i32x4_lt_s, s32x4, <)
+WASMKM_CMP(i32x4_lt_u, u32x4, <)
+WASMKM_CMP(i32x4_gt_s, s32x4, >)
+WASMKM_CMP(i32x4_gt_u, u32x4, >)
+WASMKM_CMP(i32x4_le_s, s32x4, <=)
+WASMKM_CMP(i32x4_le_u, u32x4, <=)
+WASMKM_CMP(i32x4_ge_s, s32x4, >=)
+WASMKM_CMP(i32x4_ge_u, u32x4, >=)
 WASMKM_CMP(i64x2_eq, v128, ==)
 WASMKM_CMP(i64x2_ne, v128, !=)
 WASMKM_CMP(i64x2_lt_s, s64x2, <)
@@ -288,17 +310,18 @@ WASMKM_CMP(i64x2_gt_s, s64x2, >)
 WASMKM_CMP(i64x2_le_s, s64x2, <=)
 WASMKM_CMP(i64x2_ge_s, s64x2, >=)
 /* IEEE: every ordered compare with a NaN is false, ne is true. */
-#define WASMKM_FCMPS(SHAPE, T)						\
-	WASMKM_CMP(SHAPE##_eq, T, ==)					\
-	WASMKM_CMP(SHAPE##_ne, T, !=)					\
-	WASMKM_CMP(SHAPE##_lt, T, <)					\
-	WASMKM_CMP(SHAPE##_gt, T, >)					\
-	WASMKM_CMP(SHAPE##_le, T, <=)					\
-	WASMKM_CMP(SHAPE##_ge, T, >=)
-WASMKM_FCMPS(f32x4, f32x4)
-WASMKM_FCMPS(f64x2, f64x2)
-#undef WASMKM_FCMPS
-#undef WASMKM_CMPS
+WASMKM_CMP(f32x4_eq, f32x4, ==)
+WASMKM_CMP(f32x4_ne, f32x4, !=)
+WASMKM_CMP(f32x4_lt, f32x4, <)
+WASMKM_CMP(f32x4_gt, f32x4, >)
+WASMKM_CMP(f32x4_le, f32x4, <=)
+WASMKM_CMP(f32x4_ge, f32x4, >=)
+WASMKM_CMP(f64x2_eq, f64x2, ==)
+WASMKM_CMP(f64x2_ne, f64x2, !=)
+WASMKM_CMP(f64x2_lt, f64x2, <)
+WASMKM_CMP(f64x2_gt, f64x2, >)
+WASMKM_CMP(f64x2_le, f64x2, <=)
+WASMKM_CMP(f64x2_ge, f64x2, >=)
 #undef WASMKM_CMP
 
 /* ------------------------------------------------------------ integers */
@@ -307,7 +330,9 @@ WASMKM_FCMPS(f64x2, f64x2)
 #define WASMKM_BINOP(NAME, T, OP)					\
 static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
 {									\
-	return WASMKM_R((wasmkm_##T)a OP (wasmkm_##T)b);		\
+	wasmkm_##T x = (wasmkm_##T)a, y = (wasmkm_##T)b;		\
+									\
+	return WASMKM_R(x OP y);					\
 }
 WASMKM_BINOP(i8x16_add, u8x16, +)
 WASMKM_BINOP(i8x16_sub, u8x16, -)
@@ -600,7 +625,9 @@ static inline wasmkm_v128 wasmkm_f64x2_neg(wasmkm_v128 v)
 #define WASMKM_FBIN(NAME, T, OP)					\
 static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
 {									\
-	return WASMKM_R((wasmkm_##T)a OP (wasmkm_##T)b);		\
+	wasmkm_##T x = (wasmkm_##T)a, y = (wasmkm_##T)b;		\
+									\
+	return WASMKM_R(x OP y);					\
 }
 WASMKM_FBIN(f32x4_add, f32x4, +)
 WASMKM_FBIN(f32x4_sub, f32x4, -)
