@@ -82,7 +82,8 @@ def main():
         invoke = '(invoke "%s"%s)' % (toks[0], "".join(" " + value(t, False)
                                                       for t in toks[1:]))
         if expect.startswith("trap:"):
-            cmds.append('(assert_trap %s "%s")' % (invoke, expect[5:].strip()))
+            text = expect[5:].split(" in $")[0].strip()  # " in $func": ours only
+            cmds.append('(assert_trap %s "%s")' % (invoke, text))
         else:
             cmds.append("(assert_return %s%s)" % (invoke, "".join(
                 " " + value(t, True) for t in expect.split())))

@@ -29,7 +29,8 @@ build() {
 # WAT tests: each file carries its own ";; ASSERT" lines.
 for wat in $HERE/wat/*.wat; do
 	name=$(basename "$wat" .wat)
-	if ! wat2wasm -o "$OUT/$name.wasm" "$wat" 2>"$OUT/$name.wat.err"; then
+	# --debug-names: a name section, as clang writes one, for trap reports
+	if ! wat2wasm --debug-names -o "$OUT/$name.wasm" "$wat" 2>"$OUT/$name.wat.err"; then
 		bad "$name" "wat2wasm: $(head -3 "$OUT/$name.wat.err")"
 		continue
 	fi
