@@ -86,8 +86,7 @@ void FuncEmitter::EmitSimdShuffle(const wabt::SimdShuffleOpExpr& e) {
   std::string a = Pop();
   std::string idx;
   for (int i = 0; i < 16; i++) idx += (i ? ", " : "") + std::to_string(e.val.u8(i));
-  Line(Push(Type::V128) + " = wasmkm_i8x16_shuffle(" + a + ", " + b + ", (const u8[16]){ " + idx +
-       " });");
+  Line(Push(Type::V128) + " = WASMKM_I8X16_SHUFFLE(" + a + ", " + b + ", " + idx + ");");
 }
 
 void FuncEmitter::EmitSimdLoad(Opcode op, uint64_t offset) {

@@ -38,19 +38,19 @@ typedef double wasmkm_f64x2 __attribute__((vector_size(2 * sizeof(u64))));
 
 /* ------------------------------------------------------ constants, memory */
 
-static inline wasmkm_v128 wasmkm_v128_make(u64 lo, u64 hi)
+static __always_inline wasmkm_v128 wasmkm_v128_make(u64 lo, u64 hi)
 {
 	wasmkm_v128 r = { lo, hi };
 
 	return r;
 }
 
-static inline wasmkm_v128 wasmkm_v128_zero(void)
+static __always_inline wasmkm_v128 wasmkm_v128_zero(void)
 {
 	return wasmkm_v128_make(0, 0);
 }
 
-static inline wasmkm_v128 wasmkm_v128_load(const u8 *p)
+static __always_inline wasmkm_v128 wasmkm_v128_load(const u8 *p)
 {
 	wasmkm_v128 r;
 
@@ -58,13 +58,13 @@ static inline wasmkm_v128 wasmkm_v128_load(const u8 *p)
 	return r;
 }
 
-static inline void wasmkm_v128_store(u8 *p, wasmkm_v128 v)
+static __always_inline void wasmkm_v128_store(u8 *p, wasmkm_v128 v)
 {
 	__builtin_memcpy(p, &v, sizeof(v));
 }
 
 #define WASMKM_LOAD_EXTEND(NAME, DT, ST, N)				\
-static inline wasmkm_v128 wasmkm_v128_##NAME(const u8 *p)		\
+static __always_inline wasmkm_v128 wasmkm_v128_##NAME(const u8 *p)		\
 {									\
 	ST src[N];							\
 	wasmkm_##DT r;							\
@@ -84,7 +84,7 @@ WASMKM_LOAD_EXTEND(load32x2_u, v128, u32, 2)
 #undef WASMKM_LOAD_EXTEND
 
 #define WASMKM_LOAD_SPLAT(BITS, T, N)					\
-static inline wasmkm_v128 wasmkm_v128_load##BITS##_splat(const u8 *p)	\
+static __always_inline wasmkm_v128 wasmkm_v128_load##BITS##_splat(const u8 *p)	\
 {									\
 	u##BITS x;							\
 	wasmkm_##T r;							\
@@ -101,19 +101,19 @@ WASMKM_LOAD_SPLAT(32, u32x4, 4)
 WASMKM_LOAD_SPLAT(64, v128, 2)
 #undef WASMKM_LOAD_SPLAT
 
-static inline wasmkm_v128 wasmkm_v128_load32_zero(const u8 *p)
+static __always_inline wasmkm_v128 wasmkm_v128_load32_zero(const u8 *p)
 {
 	return wasmkm_v128_make(wasmkm_ld32(p), 0);
 }
 
-static inline wasmkm_v128 wasmkm_v128_load64_zero(const u8 *p)
+static __always_inline wasmkm_v128 wasmkm_v128_load64_zero(const u8 *p)
 {
 	return wasmkm_v128_make(wasmkm_ld64(p), 0);
 }
 
 /* loadN_lane / storeN_lane: one lane, the rest of the vector unchanged. */
 #define WASMKM_LANE_MEM(BITS, T)					\
-static inline wasmkm_v128 wasmkm_v128_load##BITS##_lane(const u8 *p,	\
+static __always_inline wasmkm_v128 wasmkm_v128_load##BITS##_lane(const u8 *p,	\
 						       wasmkm_v128 v,	\
 						       int lane)	\
 {									\
@@ -124,7 +124,7 @@ static inline wasmkm_v128 wasmkm_v128_load##BITS##_lane(const u8 *p,	\
 	r[lane] = x;							\
 	return WASMKM_R(r);						\
 }									\
-static inline void wasmkm_v128_store##BITS##_lane(u8 *p, wasmkm_v128 v,	\
+static __always_inline void wasmkm_v128_store##BITS##_lane(u8 *p, wasmkm_v128 v,	\
 						  int lane)		\
 {									\
 	u##BITS x = ((wasmkm_##T)v)[lane];				\
@@ -140,7 +140,7 @@ WASMKM_LANE_MEM(64, v128)
 /* ------------------------------------------------------- splat and lanes */
 
 #define WASMKM_SPLAT(SHAPE, T, ARG, N)					\
-static inline wasmkm_v128 wasmkm_##SHAPE##_splat(ARG x)			\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_splat(ARG x)			\
 {									\
 	wasmkm_##T r;							\
 	int i;								\
@@ -158,7 +158,7 @@ WASMKM_SPLAT(f64x2, f64x2, double, 2)
 #undef WASMKM_SPLAT
 
 #define WASMKM_EXTRACT(NAME, T)						\
-static inline u32 wasmkm_##NAME(wasmkm_v128 v, int lane)		\
+static __always_inline u32 wasmkm_##NAME(wasmkm_v128 v, int lane)		\
 {									\
 	return (u32)((wasmkm_##T)v)[lane];				\
 }
@@ -169,24 +169,24 @@ WASMKM_EXTRACT(i16x8_extract_lane_u, u16x8)
 WASMKM_EXTRACT(i32x4_extract_lane, u32x4)
 #undef WASMKM_EXTRACT
 
-static inline u64 wasmkm_i64x2_extract_lane(wasmkm_v128 v, int lane)
+static __always_inline u64 wasmkm_i64x2_extract_lane(wasmkm_v128 v, int lane)
 {
 	return v[lane];
 }
 
 /* Float lanes move as bit patterns: a NaN's payload survives. */
-static inline float wasmkm_f32x4_extract_lane(wasmkm_v128 v, int lane)
+static __always_inline float wasmkm_f32x4_extract_lane(wasmkm_v128 v, int lane)
 {
 	return wasmkm_f32_from_bits(((wasmkm_u32x4)v)[lane]);
 }
 
-static inline double wasmkm_f64x2_extract_lane(wasmkm_v128 v, int lane)
+static __always_inline double wasmkm_f64x2_extract_lane(wasmkm_v128 v, int lane)
 {
 	return wasmkm_f64_from_bits(v[lane]);
 }
 
 #define WASMKM_REPLACE(SHAPE, T, ARG, CONV)				\
-static inline wasmkm_v128 wasmkm_##SHAPE##_replace_lane(wasmkm_v128 v,	\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_replace_lane(wasmkm_v128 v,	\
 							int lane, ARG x) \
 {									\
 	wasmkm_##T r = (wasmkm_##T)v;					\
@@ -202,20 +202,23 @@ WASMKM_REPLACE(f32x4, u32x4, float, wasmkm_f32_bits)
 WASMKM_REPLACE(f64x2, v128, double, wasmkm_f64_bits)
 #undef WASMKM_REPLACE
 
-/* Immediate lane indices 0..31 pick from a (0..15) then b (16..31). */
-static inline wasmkm_v128 wasmkm_i8x16_shuffle(wasmkm_v128 a, wasmkm_v128 b,
-					       const u8 *idx)
-{
-	wasmkm_u8x16 x = (wasmkm_u8x16)a, y = (wasmkm_u8x16)b, r;
-	int i;
-
-	for (i = 0; i < 16; i++)
-		r[i] = idx[i] < 16 ? x[idx[i] & 15] : y[idx[i] & 15];
-	return WASMKM_R(r);
-}
+/*
+ * i8x16.shuffle: immediate lane indices 0..31 pick from a (0..15) then b
+ * (16..31), exactly what both compilers' two-vector shuffle builtins do.
+ * Generated code passes the 16 indices as constants.
+ */
+#ifdef __clang__
+#define WASMKM_I8X16_SHUFFLE(a, b, ...)					\
+	((wasmkm_v128)__builtin_shufflevector((wasmkm_u8x16)(a),	\
+					      (wasmkm_u8x16)(b), __VA_ARGS__))
+#else
+#define WASMKM_I8X16_SHUFFLE(a, b, ...)					\
+	((wasmkm_v128)__builtin_shuffle((wasmkm_u8x16)(a), (wasmkm_u8x16)(b), \
+					(wasmkm_u8x16) { __VA_ARGS__ }))
+#endif
 
 /* Indices >= 16 select 0. */
-static inline wasmkm_v128 wasmkm_i8x16_swizzle(wasmkm_v128 a, wasmkm_v128 s)
+static __always_inline wasmkm_v128 wasmkm_i8x16_swizzle(wasmkm_v128 a, wasmkm_v128 s)
 {
 	wasmkm_u8x16 x = (wasmkm_u8x16)a, k = (wasmkm_u8x16)s, r;
 	int i;
@@ -227,38 +230,38 @@ static inline wasmkm_v128 wasmkm_i8x16_swizzle(wasmkm_v128 a, wasmkm_v128 s)
 
 /* ------------------------------------------------------------ bitwise */
 
-static inline wasmkm_v128 wasmkm_v128_not(wasmkm_v128 a)
+static __always_inline wasmkm_v128 wasmkm_v128_not(wasmkm_v128 a)
 {
 	return ~a;
 }
 
-static inline wasmkm_v128 wasmkm_v128_and(wasmkm_v128 a, wasmkm_v128 b)
+static __always_inline wasmkm_v128 wasmkm_v128_and(wasmkm_v128 a, wasmkm_v128 b)
 {
 	return a & b;
 }
 
-static inline wasmkm_v128 wasmkm_v128_andnot(wasmkm_v128 a, wasmkm_v128 b)
+static __always_inline wasmkm_v128 wasmkm_v128_andnot(wasmkm_v128 a, wasmkm_v128 b)
 {
 	return a & ~b;
 }
 
-static inline wasmkm_v128 wasmkm_v128_or(wasmkm_v128 a, wasmkm_v128 b)
+static __always_inline wasmkm_v128 wasmkm_v128_or(wasmkm_v128 a, wasmkm_v128 b)
 {
 	return a | b;
 }
 
-static inline wasmkm_v128 wasmkm_v128_xor(wasmkm_v128 a, wasmkm_v128 b)
+static __always_inline wasmkm_v128 wasmkm_v128_xor(wasmkm_v128 a, wasmkm_v128 b)
 {
 	return a ^ b;
 }
 
-static inline wasmkm_v128 wasmkm_v128_bitselect(wasmkm_v128 a, wasmkm_v128 b,
+static __always_inline wasmkm_v128 wasmkm_v128_bitselect(wasmkm_v128 a, wasmkm_v128 b,
 						wasmkm_v128 c)
 {
 	return (a & c) | (b & ~c);
 }
 
-static inline u32 wasmkm_v128_any_true(wasmkm_v128 a)
+static __always_inline u32 wasmkm_v128_any_true(wasmkm_v128 a)
 {
 	return (a[0] | a[1]) != 0;
 }
@@ -267,7 +270,7 @@ static inline u32 wasmkm_v128_any_true(wasmkm_v128 a)
 /* A vector compare yields all-ones (-1) or 0 per lane, as Wasm wants. */
 
 #define WASMKM_CMP(NAME, T, OP)						\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
 {									\
 	wasmkm_##T x = (wasmkm_##T)a, y = (wasmkm_##T)b;		\
 									\
@@ -328,7 +331,7 @@ WASMKM_CMP(f64x2_ge, f64x2, >=)
 
 /* Lane-wise operators with C's meaning on unsigned lanes (wrapping). */
 #define WASMKM_BINOP(NAME, T, OP)					\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
 {									\
 	wasmkm_##T x = (wasmkm_##T)a, y = (wasmkm_##T)b;		\
 									\
@@ -349,7 +352,7 @@ WASMKM_BINOP(i64x2_mul, v128, *)
 
 /* Per-lane loops over (signed/unsigned) lanes, widened to int/s64. */
 #define WASMKM_LANES2(NAME, T, N, EXPR)					\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
 {									\
 	wasmkm_##T x = (wasmkm_##T)va, y = (wasmkm_##T)vb, r;		\
 	int i;								\
@@ -391,7 +394,7 @@ WASMKM_LANES2(i16x8_q15mulr_sat_s, s16x8, 8,
 
 /* Unary lane loops; a is the lane widened to s64, results wrap to the lane. */
 #define WASMKM_LANES1(NAME, T, N, EXPR)					\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va)			\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va)			\
 {									\
 	wasmkm_##T x = (wasmkm_##T)va, r;				\
 	int i;								\
@@ -413,7 +416,7 @@ WASMKM_LANES1(i32x4_neg, u32x4, 4, (u32)-a)
 WASMKM_LANES1(i8x16_popcnt, u8x16, 16, wasmkm_i32_popcnt((u32)a))
 #undef WASMKM_LANES1
 
-static inline wasmkm_v128 wasmkm_i64x2_abs(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_i64x2_abs(wasmkm_v128 v)
 {
 	int i;
 
@@ -423,13 +426,13 @@ static inline wasmkm_v128 wasmkm_i64x2_abs(wasmkm_v128 v)
 	return v;
 }
 
-static inline wasmkm_v128 wasmkm_i64x2_neg(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_i64x2_neg(wasmkm_v128 v)
 {
 	return -v;
 }
 
 #define WASMKM_ALL_TRUE(SHAPE, T, N)					\
-static inline u32 wasmkm_##SHAPE##_all_true(wasmkm_v128 v)		\
+static __always_inline u32 wasmkm_##SHAPE##_all_true(wasmkm_v128 v)		\
 {									\
 	wasmkm_##T x = (wasmkm_##T)v;					\
 	int i;								\
@@ -439,7 +442,7 @@ static inline u32 wasmkm_##SHAPE##_all_true(wasmkm_v128 v)		\
 			return 0;					\
 	return 1;							\
 }									\
-static inline u32 wasmkm_##SHAPE##_bitmask(wasmkm_v128 v)		\
+static __always_inline u32 wasmkm_##SHAPE##_bitmask(wasmkm_v128 v)		\
 {									\
 	wasmkm_##T x = (wasmkm_##T)v;					\
 	u32 m = 0;							\
@@ -457,7 +460,7 @@ WASMKM_ALL_TRUE(i64x2, v128, 2)
 
 /* Shifts take the count modulo the lane width. */
 #define WASMKM_SHIFTS(SHAPE, UT, ST, BITS, N)				\
-static inline wasmkm_v128 wasmkm_##SHAPE##_shl(wasmkm_v128 v, u32 n)	\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_shl(wasmkm_v128 v, u32 n)	\
 {									\
 	wasmkm_##UT x = (wasmkm_##UT)v;					\
 	int i;								\
@@ -467,7 +470,7 @@ static inline wasmkm_v128 wasmkm_##SHAPE##_shl(wasmkm_v128 v, u32 n)	\
 		x[i] = x[i] << n;					\
 	return WASMKM_R(x);						\
 }									\
-static inline wasmkm_v128 wasmkm_##SHAPE##_shr_u(wasmkm_v128 v, u32 n)	\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_shr_u(wasmkm_v128 v, u32 n)	\
 {									\
 	wasmkm_##UT x = (wasmkm_##UT)v;					\
 	int i;								\
@@ -477,7 +480,7 @@ static inline wasmkm_v128 wasmkm_##SHAPE##_shr_u(wasmkm_v128 v, u32 n)	\
 		x[i] = x[i] >> n;					\
 	return WASMKM_R(x);						\
 }									\
-static inline wasmkm_v128 wasmkm_##SHAPE##_shr_s(wasmkm_v128 v, u32 n)	\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_shr_s(wasmkm_v128 v, u32 n)	\
 {									\
 	wasmkm_##ST x = (wasmkm_##ST)v;					\
 	int i;								\
@@ -495,7 +498,7 @@ WASMKM_SHIFTS(i64x2, v128, s64x2, 64, 2)
 
 /* Narrowing: lanes of a, then lanes of b, each saturated. */
 #define WASMKM_NARROW(NAME, DT, ST, N, LO, HI)				\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
 {									\
 	wasmkm_##ST x = (wasmkm_##ST)va, y = (wasmkm_##ST)vb;		\
 	wasmkm_##DT r;							\
@@ -517,7 +520,7 @@ WASMKM_NARROW(i16x8_narrow_i32x4_u, u16x8, s32x4, 4, 0, 65535)
 
 /* Extension: half the source lanes (from lane OFF), sign or zero extended. */
 #define WASMKM_EXTEND(NAME, DT, ST, N, OFF)				\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 v)			\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 v)			\
 {									\
 	wasmkm_##ST x = (wasmkm_##ST)v;					\
 	wasmkm_##DT r;							\
@@ -543,7 +546,7 @@ WASMKM_EXTEND(i64x2_extend_high_i32x4_u, v128, u32x4, 2, 2)
 
 /* Extended multiply: products of half the lanes, exact in the wide lane. */
 #define WASMKM_EXTMUL(NAME, DT, ST, WT, N, OFF)				\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
 {									\
 	wasmkm_##ST x = (wasmkm_##ST)va, y = (wasmkm_##ST)vb;		\
 	wasmkm_##DT r;							\
@@ -569,7 +572,7 @@ WASMKM_EXTMUL(i64x2_extmul_high_i32x4_u, v128, u32x4, u64, 2, 2)
 
 /* Pairwise: lane i = src[2i] + src[2i + 1], widened (never overflows). */
 #define WASMKM_PAIRWISE(NAME, DT, ST, N)				\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 v)			\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 v)			\
 {									\
 	wasmkm_##ST x = (wasmkm_##ST)v;					\
 	wasmkm_##DT r;							\
@@ -586,7 +589,7 @@ WASMKM_PAIRWISE(i32x4_extadd_pairwise_i16x8_u, u32x4, u16x8, 4)
 #undef WASMKM_PAIRWISE
 
 /* Sum of two s16 products; only -32768^2 * 2 wraps (to INT_MIN). */
-static inline wasmkm_v128 wasmkm_i32x4_dot_i16x8_s(wasmkm_v128 va, wasmkm_v128 vb)
+static __always_inline wasmkm_v128 wasmkm_i32x4_dot_i16x8_s(wasmkm_v128 va, wasmkm_v128 vb)
 {
 	wasmkm_s16x8 x = (wasmkm_s16x8)va, y = (wasmkm_s16x8)vb;
 	wasmkm_u32x4 r;
@@ -601,29 +604,29 @@ static inline wasmkm_v128 wasmkm_i32x4_dot_i16x8_s(wasmkm_v128 va, wasmkm_v128 v
 /* -------------------------------------------------------------- floats */
 
 /* abs, neg: sign bit only, every other bit (NaN payloads) unchanged. */
-static inline wasmkm_v128 wasmkm_f32x4_abs(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f32x4_abs(wasmkm_v128 v)
 {
 	return v & wasmkm_v128_make(0x7fffffff7fffffffull, 0x7fffffff7fffffffull);
 }
 
-static inline wasmkm_v128 wasmkm_f32x4_neg(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f32x4_neg(wasmkm_v128 v)
 {
 	return v ^ wasmkm_v128_make(0x8000000080000000ull, 0x8000000080000000ull);
 }
 
-static inline wasmkm_v128 wasmkm_f64x2_abs(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f64x2_abs(wasmkm_v128 v)
 {
 	return v & wasmkm_v128_make(0x7fffffffffffffffull, 0x7fffffffffffffffull);
 }
 
-static inline wasmkm_v128 wasmkm_f64x2_neg(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f64x2_neg(wasmkm_v128 v)
 {
 	return v ^ wasmkm_v128_make(0x8000000000000000ull, 0x8000000000000000ull);
 }
 
 /* IEEE arithmetic, correctly rounded per lane (no contraction: -ffp-contract=off). */
 #define WASMKM_FBIN(NAME, T, OP)					\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
 {									\
 	wasmkm_##T x = (wasmkm_##T)a, y = (wasmkm_##T)b;		\
 									\
@@ -641,7 +644,7 @@ WASMKM_FBIN(f64x2_div, f64x2, /)
 
 /* Lane-wise through the scalar helpers of ops.h (same semantics). */
 #define WASMKM_FLANES1(NAME, T, N, FN)					\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 v)			\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 v)			\
 {									\
 	wasmkm_##T x = (wasmkm_##T)v;					\
 	int i;								\
@@ -663,7 +666,7 @@ WASMKM_FLANES1(f64x2_nearest, f64x2, 2, wasmkm_f64_nearest)
 #undef WASMKM_FLANES1
 
 #define WASMKM_FLANES2(NAME, T, N, FN)					\
-static inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
 {									\
 	wasmkm_##T x = (wasmkm_##T)va, y = (wasmkm_##T)vb;		\
 	int i;								\
@@ -683,13 +686,13 @@ WASMKM_FLANES2(f64x2_max, f64x2, 2, wasmkm_f64_max)
  * lanes bit for bit (so pmin(+0, -0) is +0 and a NaN in a passes through).
  */
 #define WASMKM_PMINMAX(SHAPE, T, IT)					\
-static inline wasmkm_v128 wasmkm_##SHAPE##_pmin(wasmkm_v128 a, wasmkm_v128 b) \
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_pmin(wasmkm_v128 a, wasmkm_v128 b) \
 {									\
 	wasmkm_v128 m = WASMKM_R((wasmkm_##T)b < (wasmkm_##T)a);	\
 									\
 	return (b & m) | (a & ~m);					\
 }									\
-static inline wasmkm_v128 wasmkm_##SHAPE##_pmax(wasmkm_v128 a, wasmkm_v128 b) \
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_pmax(wasmkm_v128 a, wasmkm_v128 b) \
 {									\
 	wasmkm_v128 m = WASMKM_R((wasmkm_##T)a < (wasmkm_##T)b);	\
 									\
@@ -701,7 +704,7 @@ WASMKM_PMINMAX(f64x2, f64x2, s64x2)
 
 /* ---------------------------------------------------------- conversions */
 
-static inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f32x4_s(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f32x4_s(wasmkm_v128 v)
 {
 	wasmkm_f32x4 x = (wasmkm_f32x4)v;
 	wasmkm_u32x4 r;
@@ -712,7 +715,7 @@ static inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f32x4_s(wasmkm_v128 v)
 	return WASMKM_R(r);
 }
 
-static inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f32x4_u(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f32x4_u(wasmkm_v128 v)
 {
 	wasmkm_f32x4 x = (wasmkm_f32x4)v;
 	wasmkm_u32x4 r;
@@ -724,7 +727,7 @@ static inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f32x4_u(wasmkm_v128 v)
 }
 
 /* The two results go to lanes 0 and 1; lanes 2 and 3 are zero. */
-static inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f64x2_s_zero(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f64x2_s_zero(wasmkm_v128 v)
 {
 	wasmkm_f64x2 x = (wasmkm_f64x2)v;
 
@@ -732,7 +735,7 @@ static inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f64x2_s_zero(wasmkm_v128 v)
 				(u64)wasmkm_i32_trunc_sat_f64_s(x[1]) << 32, 0);
 }
 
-static inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f64x2_u_zero(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f64x2_u_zero(wasmkm_v128 v)
 {
 	wasmkm_f64x2 x = (wasmkm_f64x2)v;
 
@@ -741,7 +744,7 @@ static inline wasmkm_v128 wasmkm_i32x4_trunc_sat_f64x2_u_zero(wasmkm_v128 v)
 }
 
 /* One correctly rounded conversion per lane (round to nearest even). */
-static inline wasmkm_v128 wasmkm_f32x4_convert_i32x4_s(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f32x4_convert_i32x4_s(wasmkm_v128 v)
 {
 	wasmkm_s32x4 x = (wasmkm_s32x4)v;
 	wasmkm_f32x4 r;
@@ -752,7 +755,7 @@ static inline wasmkm_v128 wasmkm_f32x4_convert_i32x4_s(wasmkm_v128 v)
 	return WASMKM_R(r);
 }
 
-static inline wasmkm_v128 wasmkm_f32x4_convert_i32x4_u(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f32x4_convert_i32x4_u(wasmkm_v128 v)
 {
 	wasmkm_u32x4 x = (wasmkm_u32x4)v;
 	wasmkm_f32x4 r;
@@ -763,7 +766,7 @@ static inline wasmkm_v128 wasmkm_f32x4_convert_i32x4_u(wasmkm_v128 v)
 	return WASMKM_R(r);
 }
 
-static inline wasmkm_v128 wasmkm_f64x2_convert_low_i32x4_s(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f64x2_convert_low_i32x4_s(wasmkm_v128 v)
 {
 	wasmkm_s32x4 x = (wasmkm_s32x4)v;
 	wasmkm_f64x2 r = { (double)x[0], (double)x[1] };
@@ -771,7 +774,7 @@ static inline wasmkm_v128 wasmkm_f64x2_convert_low_i32x4_s(wasmkm_v128 v)
 	return WASMKM_R(r);
 }
 
-static inline wasmkm_v128 wasmkm_f64x2_convert_low_i32x4_u(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f64x2_convert_low_i32x4_u(wasmkm_v128 v)
 {
 	wasmkm_u32x4 x = (wasmkm_u32x4)v;
 	wasmkm_f64x2 r = { (double)x[0], (double)x[1] };
@@ -779,7 +782,7 @@ static inline wasmkm_v128 wasmkm_f64x2_convert_low_i32x4_u(wasmkm_v128 v)
 	return WASMKM_R(r);
 }
 
-static inline wasmkm_v128 wasmkm_f32x4_demote_f64x2_zero(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f32x4_demote_f64x2_zero(wasmkm_v128 v)
 {
 	wasmkm_f64x2 x = (wasmkm_f64x2)v;
 
@@ -787,7 +790,7 @@ static inline wasmkm_v128 wasmkm_f32x4_demote_f64x2_zero(wasmkm_v128 v)
 				(u64)wasmkm_f32_bits((float)x[1]) << 32, 0);
 }
 
-static inline wasmkm_v128 wasmkm_f64x2_promote_low_f32x4(wasmkm_v128 v)
+static __always_inline wasmkm_v128 wasmkm_f64x2_promote_low_f32x4(wasmkm_v128 v)
 {
 	wasmkm_f32x4 x = (wasmkm_f32x4)v;
 	wasmkm_f64x2 r = { (double)x[0], (double)x[1] };
