@@ -8,7 +8,8 @@
  *
  * The calls run in order in one instance (state carries over), and each
  * writes one line to the instance log: "NAME => SLOT..." with the result
- * slots in hex.  A trap ends the instance like in any app; a malformed call
+ * slots in hex (a reference as 1 or 0: non-null or null).  A trap ends the instance like in any app; a malformed call
+ * (unknown export, wrong number of slots, a non-null reference argument)
  * writes "NAME: error ..." and ends it with exit code 2.
  */
 #include <linux/kernel.h>
@@ -96,14 +97,30 @@ static int wasmkm_invoke_one(struct wasmkm_inst *inst, const char *call, u64 *sl
 		wasmkm_invoke_log(inst, "%s: error: expected %d argument slots\n", ex->name, np);
 		return -EINVAL;
 	}
+	/* A reference argument would be a kernel pointer: only null is accepted. */
+	for (i = 0, n = 0; ex->signature + i < colon; i++) {
+		if (strchr("re", ex->signature[i]) && slots[n]) {
+			wasmkm_invoke_log(inst, "%s: error: reference arguments must be null\n",
+					  ex->name);
+			return -EINVAL;
+		}
+		n += ex->signature[i] == 'V' ? 2 : 1;
+	}
 
 	wasmkm_fpu_enter(&inst->ctx);
 	ex->thunk(&inst->ctx, slots);	/* a trap does not come back */
 	wasmkm_fpu_leave(&inst->ctx);
 
+	/* References print as 1 (non-null) or 0: no kernel addresses in logs. */
 	wasmkm_invoke_log(inst, "%s =>", ex->name);
-	for (i = 0; i < nr; i++)
-		wasmkm_invoke_log(inst, " %llx", slots[i]);
+	for (p = colon + 1, i = 0; *p; i += *p++ == 'V' ? 2 : 1) {
+		if (strchr("re", *p))
+			wasmkm_invoke_log(inst, " %x", slots[i] != 0);
+		else if (*p == 'V')
+			wasmkm_invoke_log(inst, " %llx %llx", slots[i], slots[i + 1]);
+		else
+			wasmkm_invoke_log(inst, " %llx", slots[i]);
+	}
 	wasmkm_invoke_log(inst, "\n");
 	return 0;
 }
