@@ -33,8 +33,22 @@ typedef s64 wasmkm_s64x2 __attribute__((vector_size(16)));
 typedef float wasmkm_f32x4 __attribute__((vector_size(4 * sizeof(u32))));
 typedef double wasmkm_f64x2 __attribute__((vector_size(2 * sizeof(u64))));
 
-#define WASMKM_V(T, x) ((wasmkm_##T)(x))
 #define WASMKM_R(x) ((wasmkm_v128)(x))
+
+/* Lanes of a then b picked by constant indices (both compilers' builtins). */
+#ifdef __clang__
+#define WASMKM_SHUFFLE(T, a, b, ...)					\
+	__builtin_shufflevector((wasmkm_##T)(a), (wasmkm_##T)(b), __VA_ARGS__)
+#else
+#define WASMKM_SHUFFLE(T, a, b, ...)					\
+	__builtin_shuffle((wasmkm_##T)(a), (wasmkm_##T)(b), (wasmkm_##T) { __VA_ARGS__ })
+#endif
+
+/* Bitwise select: a where the mask m is set, else b. */
+static __always_inline wasmkm_v128 wasmkm_sel(wasmkm_v128 m, wasmkm_v128 a, wasmkm_v128 b)
+{
+	return (a & m) | (b & ~m);
+}
 
 /* ------------------------------------------------------ constants, memory */
 
@@ -204,18 +218,11 @@ WASMKM_REPLACE(f64x2, v128, double, wasmkm_f64_bits)
 
 /*
  * i8x16.shuffle: immediate lane indices 0..31 pick from a (0..15) then b
- * (16..31), exactly what both compilers' two-vector shuffle builtins do.
- * Generated code passes the 16 indices as constants.
+ * (16..31), exactly what the shuffle builtins do.  Generated code passes the
+ * 16 indices as constants.
  */
-#ifdef __clang__
 #define WASMKM_I8X16_SHUFFLE(a, b, ...)					\
-	((wasmkm_v128)__builtin_shufflevector((wasmkm_u8x16)(a),	\
-					      (wasmkm_u8x16)(b), __VA_ARGS__))
-#else
-#define WASMKM_I8X16_SHUFFLE(a, b, ...)					\
-	((wasmkm_v128)__builtin_shuffle((wasmkm_u8x16)(a), (wasmkm_u8x16)(b), \
-					(wasmkm_u8x16) { __VA_ARGS__ }))
-#endif
+	WASMKM_R(WASMKM_SHUFFLE(u8x16, a, b, __VA_ARGS__))
 
 /* Indices >= 16 select 0. */
 static __always_inline wasmkm_v128 wasmkm_i8x16_swizzle(wasmkm_v128 a, wasmkm_v128 s)
@@ -350,7 +357,85 @@ WASMKM_BINOP(i64x2_sub, v128, -)
 WASMKM_BINOP(i64x2_mul, v128, *)
 #undef WASMKM_BINOP
 
-/* Per-lane loops over (signed/unsigned) lanes, widened to int/s64. */
+/*
+ * Saturating add/sub on the lane type itself: unsigned overflow shows as a
+ * carry (r < x) or borrow (x < y); signed overflow as a result whose sign
+ * differs from both operands (add) or from x where the operands' signs
+ * differ (sub), and then saturates towards x's sign.
+ */
+#define WASMKM_SAT_U(SHAPE, UT)						\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_add_sat_u(wasmkm_v128 a, wasmkm_v128 b) \
+{									\
+	wasmkm_##UT x = (wasmkm_##UT)a, y = (wasmkm_##UT)b, r = x + y;	\
+									\
+	return WASMKM_R(r) | WASMKM_R(r < x);				\
+}									\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_sub_sat_u(wasmkm_v128 a, wasmkm_v128 b) \
+{									\
+	wasmkm_##UT x = (wasmkm_##UT)a, y = (wasmkm_##UT)b, r = x - y;	\
+									\
+	return WASMKM_R(r) & ~WASMKM_R(x < y);				\
+}
+WASMKM_SAT_U(i8x16, u8x16)
+WASMKM_SAT_U(i16x8, u16x8)
+#undef WASMKM_SAT_U
+
+#define WASMKM_SAT_S(SHAPE, UT, ST, MAX)				\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_add_sat_s(wasmkm_v128 a, wasmkm_v128 b) \
+{									\
+	wasmkm_##UT x = (wasmkm_##UT)a, y = (wasmkm_##UT)b, r = x + y;	\
+	wasmkm_##ST ov = (wasmkm_##ST)((x ^ r) & (y ^ r)) < 0;		\
+	wasmkm_##UT sat = ((wasmkm_##UT)((wasmkm_##ST)x < 0)) ^ MAX;	\
+									\
+	return wasmkm_sel(WASMKM_R(ov), WASMKM_R(sat), WASMKM_R(r));	\
+}									\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_sub_sat_s(wasmkm_v128 a, wasmkm_v128 b) \
+{									\
+	wasmkm_##UT x = (wasmkm_##UT)a, y = (wasmkm_##UT)b, r = x - y;	\
+	wasmkm_##ST ov = (wasmkm_##ST)((x ^ y) & (x ^ r)) < 0;		\
+	wasmkm_##UT sat = ((wasmkm_##UT)((wasmkm_##ST)x < 0)) ^ MAX;	\
+									\
+	return wasmkm_sel(WASMKM_R(ov), WASMKM_R(sat), WASMKM_R(r));	\
+}
+WASMKM_SAT_S(i8x16, u8x16, s8x16, 0x7f)
+WASMKM_SAT_S(i16x8, u16x8, s16x8, 0x7fff)
+#undef WASMKM_SAT_S
+
+/* min/max: a compare mask selects whole lanes. */
+#define WASMKM_MINMAX(NAME, T, OP)					\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b) \
+{									\
+	wasmkm_##T x = (wasmkm_##T)a, y = (wasmkm_##T)b;		\
+									\
+	return wasmkm_sel(WASMKM_R(x OP y), a, b);			\
+}
+WASMKM_MINMAX(i8x16_min_s, s8x16, <)
+WASMKM_MINMAX(i8x16_min_u, u8x16, <)
+WASMKM_MINMAX(i8x16_max_s, s8x16, >)
+WASMKM_MINMAX(i8x16_max_u, u8x16, >)
+WASMKM_MINMAX(i16x8_min_s, s16x8, <)
+WASMKM_MINMAX(i16x8_min_u, u16x8, <)
+WASMKM_MINMAX(i16x8_max_s, s16x8, >)
+WASMKM_MINMAX(i16x8_max_u, u16x8, >)
+WASMKM_MINMAX(i32x4_min_s, s32x4, <)
+WASMKM_MINMAX(i32x4_min_u, u32x4, <)
+WASMKM_MINMAX(i32x4_max_s, s32x4, >)
+WASMKM_MINMAX(i32x4_max_u, u32x4, >)
+#undef WASMKM_MINMAX
+
+/* (a + b + 1) / 2 without the wider type: (a | b) - ((a ^ b) >> 1). */
+#define WASMKM_AVGR(SHAPE, UT)						\
+static __always_inline wasmkm_v128 wasmkm_##SHAPE##_avgr_u(wasmkm_v128 a, wasmkm_v128 b) \
+{									\
+	wasmkm_##UT x = (wasmkm_##UT)a, y = (wasmkm_##UT)b;		\
+									\
+	return WASMKM_R((x | y) - ((x ^ y) >> 1));			\
+}
+WASMKM_AVGR(i8x16, u8x16)
+WASMKM_AVGR(i16x8, u16x8)
+#undef WASMKM_AVGR
+
+/* Per-lane loop over lanes widened to s64. */
 #define WASMKM_LANES2(NAME, T, N, EXPR)					\
 static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
 {									\
@@ -365,28 +450,6 @@ static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)
 	return WASMKM_R(r);						\
 }
 #define WASMKM_SAT(v, lo, hi) ((v) < (lo) ? (lo) : (v) > (hi) ? (hi) : (v))
-WASMKM_LANES2(i8x16_add_sat_s, s8x16, 16, WASMKM_SAT(a + b, -128, 127))
-WASMKM_LANES2(i8x16_add_sat_u, u8x16, 16, WASMKM_SAT(a + b, 0, 255))
-WASMKM_LANES2(i8x16_sub_sat_s, s8x16, 16, WASMKM_SAT(a - b, -128, 127))
-WASMKM_LANES2(i8x16_sub_sat_u, u8x16, 16, WASMKM_SAT(a - b, 0, 255))
-WASMKM_LANES2(i16x8_add_sat_s, s16x8, 8, WASMKM_SAT(a + b, -32768, 32767))
-WASMKM_LANES2(i16x8_add_sat_u, u16x8, 8, WASMKM_SAT(a + b, 0, 65535))
-WASMKM_LANES2(i16x8_sub_sat_s, s16x8, 8, WASMKM_SAT(a - b, -32768, 32767))
-WASMKM_LANES2(i16x8_sub_sat_u, u16x8, 8, WASMKM_SAT(a - b, 0, 65535))
-WASMKM_LANES2(i8x16_min_s, s8x16, 16, a < b ? a : b)
-WASMKM_LANES2(i8x16_min_u, u8x16, 16, a < b ? a : b)
-WASMKM_LANES2(i8x16_max_s, s8x16, 16, a > b ? a : b)
-WASMKM_LANES2(i8x16_max_u, u8x16, 16, a > b ? a : b)
-WASMKM_LANES2(i16x8_min_s, s16x8, 8, a < b ? a : b)
-WASMKM_LANES2(i16x8_min_u, u16x8, 8, a < b ? a : b)
-WASMKM_LANES2(i16x8_max_s, s16x8, 8, a > b ? a : b)
-WASMKM_LANES2(i16x8_max_u, u16x8, 8, a > b ? a : b)
-WASMKM_LANES2(i32x4_min_s, s32x4, 4, a < b ? a : b)
-WASMKM_LANES2(i32x4_min_u, u32x4, 4, a < b ? a : b)
-WASMKM_LANES2(i32x4_max_s, s32x4, 4, a > b ? a : b)
-WASMKM_LANES2(i32x4_max_u, u32x4, 4, a > b ? a : b)
-WASMKM_LANES2(i8x16_avgr_u, u8x16, 16, (a + b + 1) / 2)
-WASMKM_LANES2(i16x8_avgr_u, u16x8, 8, (a + b + 1) / 2)
 /* (a * b + 2^14) >> 15, saturated: only -32768 * -32768 overflows. */
 WASMKM_LANES2(i16x8_q15mulr_sat_s, s16x8, 8,
 	      WASMKM_SAT((a * b + 0x4000) >> 15, -32768, 32767))
@@ -496,26 +559,33 @@ WASMKM_SHIFTS(i32x4, u32x4, s32x4, 32, 4)
 WASMKM_SHIFTS(i64x2, v128, s64x2, 64, 2)
 #undef WASMKM_SHIFTS
 
-/* Narrowing: lanes of a, then lanes of b, each saturated. */
-#define WASMKM_NARROW(NAME, DT, ST, N, LO, HI)				\
-static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb)	\
+/*
+ * Narrowing: lanes of a, then lanes of b, each clamped in the wide signed
+ * lane; the low half of each clamped lane is the narrow result.
+ */
+#define WASMKM_NARROW(NAME, NT, ST, LO, HI, ...)			\
+static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 va, wasmkm_v128 vb) \
 {									\
-	wasmkm_##ST x = (wasmkm_##ST)va, y = (wasmkm_##ST)vb;		\
-	wasmkm_##DT r;							\
-	int i;								\
+	wasmkm_##ST x = (wasmkm_##ST)va, y = (wasmkm_##ST)vb, m;	\
 									\
-	for (i = 0; i < N; i++) {					\
-		s64 a = x[i], b = y[i];					\
-									\
-		r[i] = WASMKM_SAT(a, LO, HI);				\
-		r[i + N] = WASMKM_SAT(b, LO, HI);			\
-	}								\
-	return WASMKM_R(r);						\
+	m = x < LO;							\
+	x = (x & ~m) | (LO & m);					\
+	m = x > HI;							\
+	x = (x & ~m) | (HI & m);					\
+	m = y < LO;							\
+	y = (y & ~m) | (LO & m);					\
+	m = y > HI;							\
+	y = (y & ~m) | (HI & m);					\
+	return WASMKM_R(WASMKM_SHUFFLE(NT, x, y, __VA_ARGS__));		\
 }
-WASMKM_NARROW(i8x16_narrow_i16x8_s, s8x16, s16x8, 8, -128, 127)
-WASMKM_NARROW(i8x16_narrow_i16x8_u, u8x16, s16x8, 8, 0, 255)
-WASMKM_NARROW(i16x8_narrow_i32x4_s, s16x8, s32x4, 4, -32768, 32767)
-WASMKM_NARROW(i16x8_narrow_i32x4_u, u16x8, s32x4, 4, 0, 65535)
+WASMKM_NARROW(i8x16_narrow_i16x8_s, u8x16, s16x8, -128, 127,
+	      0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30)
+WASMKM_NARROW(i8x16_narrow_i16x8_u, u8x16, s16x8, 0, 255,
+	      0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30)
+WASMKM_NARROW(i16x8_narrow_i32x4_s, u16x8, s32x4, -32768, 32767,
+	      0, 2, 4, 6, 8, 10, 12, 14)
+WASMKM_NARROW(i16x8_narrow_i32x4_u, u16x8, s32x4, 0, 65535,
+	      0, 2, 4, 6, 8, 10, 12, 14)
 #undef WASMKM_NARROW
 
 /* Extension: half the source lanes (from lane OFF), sign or zero extended. */
