@@ -18,7 +18,8 @@ bool ReadWasm(const std::string& filename, const std::vector<uint8_t>& bytes, wa
   features.enable_bulk_memory();
   features.enable_multi_value();
   features.enable_reference_types();
-  features.enable_simd();  // parsed so that the code generator can refuse it by name
+  features.enable_simd();
+  features.enable_relaxed_simd();  // parsed so that the code generator can refuse it by name
   // read_debug_names: function names from the "name" section; custom section
   // errors (DWARF, producers, ...) are not fatal: those sections are skipped.
   wabt::ReadBinaryOptions ropts(features, nullptr, /*read_debug_names=*/true,

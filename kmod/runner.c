@@ -111,8 +111,13 @@ int wasmkm_runner(void *data)
 	}
 	wasmkm_fpu_enter(ctx);
 	inst->ops->instantiate(ctx);
-	if (inst->ops->run)
+	if (inst->ops->run) {
 		inst->ops->run(ctx);
+	} else {
+		/* no _start: the arguments may name exported functions to call */
+		wasmkm_fpu_leave(ctx);
+		wasmkm_invoke(inst);
+	}
 	wasmkm_end(inst, WASMKM_INST_EXITED, 0, 0, ~0U);
 	return 0;
 }

@@ -217,6 +217,9 @@ struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s3
 int wasmkm_fd_alloc(struct wasmkm_inst *inst, s32 *fd);
 u8 wasmkm_filetype(umode_t mode);
 
+/* invoke.c: call the exports an argv names (apps without _start). */
+void wasmkm_invoke(struct wasmkm_inst *inst);
+
 /* log.c */
 int wasmkm_log_init(struct wasmkm_inst *inst);
 void wasmkm_log_append(struct wasmkm_inst *inst, const char *data, size_t len);

@@ -31,6 +31,9 @@ PACKAGES=(
 	clang-16
 	lld-16
 	libclang-rt-16-dev-wasm32
+	clang-19
+	lld-19
+	libclang-rt-19-dev-wasm32
 	wasi-libc
 	linux-source-6.1
 	libgtest-dev

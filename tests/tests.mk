@@ -38,13 +38,21 @@ APP_NAMES := $(basename $(notdir $(APP_C) $(APP_WAT) $(EXAMPLE_C)))
 APP_WASM := $(addprefix $(BUILD)/wasm/,$(addsuffix .wasm,$(APP_NAMES)))
 APP_WKO := $(addprefix $(BUILD)/apps/,$(addsuffix .wko,$(APP_NAMES)))
 APP_EXPECTED := $(BUILD)/apps/matmul.expected
+# The WAT conformance suite in the guest (tests/kselftest/conformance.c): each
+# module as build/apps/conf-<name>.wko, next to its source for the asserts.
+CONF_WAT := $(wildcard tests/host/codegen/wat/*.wat)
+CONF_NAMES := $(addprefix conf-,$(basename $(notdir $(CONF_WAT))))
+APP_WASM += $(addprefix $(BUILD)/wasm/,$(addsuffix .wasm,$(CONF_NAMES)))
+APP_WKO += $(addprefix $(BUILD)/apps/,$(addsuffix .wko,$(CONF_NAMES)))
+APP_EXPECTED += $(addprefix $(BUILD)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap stop verify fs unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs unload
 KSELFTEST_BINS := $(addprefix $(BUILD)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
-	-I$(KSRC)/tools/testing/selftests -I$(ROOT)/uapi -I$(ROOT)/tests/kselftest
+	-I$(KSRC)/tools/testing/selftests -I$(ROOT)/uapi -I$(ROOT)/tests/kselftest \
+	-I$(ROOT)/tests/include
 
 .PHONY: apps apps-wasm kselftests demo demo-run check-all check-vm vm-smoke vm-shell lint \
 	lint-kmod lint-cxx lint-sh
@@ -62,6 +70,15 @@ $(BUILD)/wasm/%.wasm: tests/apps/%.c
 $(BUILD)/wasm/%.wasm: tests/apps/%.wat
 	@mkdir -p $(@D)
 	$(WAT2WASM) -o $@ $<
+
+# --debug-names: a name section, as clang writes one, for trap reports.
+$(BUILD)/wasm/conf-%.wasm: tests/host/codegen/wat/%.wat
+	@mkdir -p $(@D)
+	$(WAT2WASM) --debug-names -o $@ $<
+
+$(BUILD)/apps/conf-%.wat: tests/host/codegen/wat/%.wat
+	@mkdir -p $(@D)
+	cp $< $@
 
 $(BUILD)/wasm/%.wasm: examples/%.c
 	@mkdir -p $(@D)
@@ -85,7 +102,7 @@ kselftests: $(KSELFTEST_BINS) $(BUILD)/kselftest/order
 $(KSRC)/tools/testing/selftests/kselftest_harness.h:
 	scripts/install-deps.sh
 
-$(BUILD)/kselftest/%: tests/kselftest/%.c tests/kselftest/wasmkm_test.h \
+$(BUILD)/kselftest/%: tests/kselftest/%.c tests/kselftest/wasmkm_test.h tests/include/wat_values.h \
 		uapi/linux/wasmkm.h uapi/linux/wasmkm_object.h \
 		$(KSRC)/tools/testing/selftests/kselftest_harness.h
 	@mkdir -p $(@D)

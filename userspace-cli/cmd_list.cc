@@ -155,6 +155,10 @@ int CmdLogs(const Args& args) {
             ErrnoText("instance " + std::to_string(inst_id), err).c_str());
     return kExitError;
   }
+  // After the app's own output (stdout), how it ended if it trapped (stderr).
+  wasmkm_inst_info info;
+  if (!dev.InstInfo(inst_id, &info) && info.state == WASMKM_INST_TRAPPED)
+    fprintf(stderr, "wasmctl: instance %u trapped: %s\n", inst_id, EndText(info).c_str());
   return 0;
 }
 

@@ -64,7 +64,8 @@ const Usage kUsages[] = {
      "  (id, app, state, exit code or trap, memory, uptime).\n"},
     {"logs",
      "usage: wasmctl logs INST [--follow]\n"
-     "  Prints what instance INST wrote to stdout and stderr (the newest 64 KiB).\n"
+     "  Prints what instance INST wrote to stdout and stderr (the newest 64 KiB);\n"
+     "  if it trapped, then the trap and the wasm function (index, name) on stderr.\n"
      "  --follow, -f  keep printing until the instance ends\n"},
     {"unload",
      "usage: wasmctl unload APP\n"

@@ -29,6 +29,8 @@ char SlotSuffix(Type t) {
       return 'd';
     case Type::FuncRef:
       return 'r';
+    case Type::V128:
+      return 'v';
     default:
       return 'x';  // externref
   }
@@ -90,6 +92,7 @@ FuncEmitter::FuncEmitter(ModuleInfo& mi, uint32_t idx)
     : mi_(mi), idx_(idx), f_(*mi.m->funcs[idx]) {}
 
 std::string FuncEmitter::Slot(uint32_t depth, Type t) {
+  if (t == Type::V128) mi_.uses_simd = true;
   slots_.insert({depth, SlotSuffix(t)});
   return "s" + std::to_string(depth) + SlotSuffix(t);
 }
@@ -484,14 +487,27 @@ void FuncEmitter::EmitExpr(const wabt::Expr& e) {
       break;
     }
     case ExprType::SimdLaneOp:
-    case ExprType::SimdLoadLane:
-    case ExprType::SimdStoreLane:
+      EmitSimdLane(*cast<wabt::SimdLaneOpExpr>(&e));
+      break;
     case ExprType::SimdShuffleOp:
+      EmitSimdShuffle(*cast<wabt::SimdShuffleOpExpr>(&e));
+      break;
+    case ExprType::SimdLoadLane:
+      EmitSimdLoadLane(*cast<wabt::SimdLoadLaneExpr>(&e));
+      break;
+    case ExprType::SimdStoreLane:
+      EmitSimdStoreLane(*cast<wabt::SimdStoreLaneExpr>(&e));
+      break;
     case ExprType::LoadSplat:
+      EmitSimdLoad(cast<wabt::LoadSplatExpr>(&e)->opcode, cast<wabt::LoadSplatExpr>(&e)->offset);
+      break;
     case ExprType::LoadZero:
+      EmitSimdLoad(cast<wabt::LoadZeroExpr>(&e)->opcode, cast<wabt::LoadZeroExpr>(&e)->offset);
+      break;
     case ExprType::Ternary:
-      Fail("SIMD (128-bit vector) instructions are not supported",
-           "build the app without SIMD (clang: no -msimd128)");
+      op_name_ = cast<wabt::TernaryExpr>(&e)->opcode.GetName();
+      EmitSimdOp(cast<wabt::TernaryExpr>(&e)->opcode);
+      break;
     case ExprType::AtomicLoad:
     case ExprType::AtomicRmw:
     case ExprType::AtomicRmwCmpxchg:
@@ -517,15 +533,15 @@ std::string FuncEmitter::Emit() {
   for (Type t : sig.param_types)
     if (!IsSupportedValueType(t))
       Fail("parameter type " + std::string(t.GetName()) + " is not supported",
-           "build the app without SIMD");
+           "this value type is not implemented by aotc");
   for (Type t : f_.local_types)
     if (!IsSupportedValueType(t))
       Fail("local type " + std::string(t.GetName()) + " is not supported",
-           "build the app without SIMD");
+           "this value type is not implemented by aotc");
   for (Type t : sig.result_types)
     if (!IsSupportedValueType(t))
       Fail("result type " + std::string(t.GetName()) + " is not supported",
-           "build the app without SIMD");
+           "this value type is not implemented by aotc");
 
   frames_.push_back(Frame{FrameKind::kFunc, next_id_++, 0, {}, sig.result_types, "", false});
   EmitList(f_.exprs);
@@ -545,17 +561,19 @@ std::string FuncEmitter::Emit() {
   uint32_t nl = f_.GetNumParamsAndLocals();
   for (uint32_t k = np; k < nl; k++) {
     Type t = f_.GetLocalType(k);
-    out += "\t" + CType(t) + " l" + std::to_string(k) + " = " + (t.IsRef() ? "NULL" : "0") + ";\n";
+    if (t == Type::V128) mi_.uses_simd = true;
+    out += "\t" + CType(t) + " l" + std::to_string(k) + " = " + CZero(t) + ";\n";
   }
   for (const auto& [depth, suffix] : slots_) {
     Type t = suffix == 'i'   ? Type::I32
              : suffix == 'l' ? Type::I64
              : suffix == 'f' ? Type::F32
              : suffix == 'd' ? Type::F64
+             : suffix == 'v' ? Type::V128
              : suffix == 'r' ? Type::FuncRef
                              : Type::ExternRef;
     out += "\t" + CType(t) + " s" + std::to_string(depth) + suffix +
-           " __maybe_unused = " + (t.IsRef() ? "NULL" : "0") + ";\n";
+           " __maybe_unused = " + CZero(t) + ";\n";
   }
   out += "\n";
   std::string idx = std::to_string(idx_);
@@ -571,7 +589,7 @@ std::string FuncEmitter::Emit() {
     if (sig.result_types.empty()) {
       dummy = "\treturn;\n";
     } else if (sig.result_types.size() == 1) {
-      dummy = sig.result_types[0].IsRef() ? "\treturn NULL;\n" : "\treturn 0;\n";
+      dummy = "\treturn " + CZero(sig.result_types[0]) + ";\n";
     } else {
       dummy = "\t{ " + rt + " r_; __builtin_memset(&r_, 0, sizeof(r_)); return r_; }\n";
     }

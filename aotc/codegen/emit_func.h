@@ -65,6 +65,16 @@ class FuncEmitter {
   void EmitConvert(wabt::Opcode op);
   void EmitConst(const wabt::Const& c);
 
+  // emit_simd.cc
+  static bool IsSimd(wabt::Opcode op);
+  void EmitSimdOp(wabt::Opcode op);  // generic: wasmkm_<name>(operands...)
+  void EmitSimdConst(const wabt::Const& c);
+  void EmitSimdLane(const wabt::SimdLaneOpExpr& e);
+  void EmitSimdShuffle(const wabt::SimdShuffleOpExpr& e);
+  void EmitSimdLoad(wabt::Opcode op, uint64_t offset);  // v128 loads, splat, zero
+  void EmitSimdLoadLane(const wabt::SimdLoadLaneExpr& e);
+  void EmitSimdStoreLane(const wabt::SimdStoreLaneExpr& e);
+
   // emit_memory.cc
   std::string Address(const std::string& addr, uint64_t offset, uint64_t size);
   void EmitLoad(const wabt::LoadExpr& e);

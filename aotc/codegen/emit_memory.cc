@@ -23,6 +23,7 @@ std::string FuncEmitter::Address(const std::string& addr, uint64_t offset, uint6
 
 void FuncEmitter::EmitLoad(const wabt::LoadExpr& e) {
   op_name_ = e.opcode.GetName();
+  if (e.opcode.GetResultType() == Type::V128) return EmitSimdLoad(e.opcode, e.offset);
   if (!mi_.has_memory) Fail("memory access without a memory", "the module is invalid");
   std::string addr = Pop();
   std::string v;
@@ -79,6 +80,13 @@ void FuncEmitter::EmitLoad(const wabt::LoadExpr& e) {
 
 void FuncEmitter::EmitStore(const wabt::StoreExpr& e) {
   op_name_ = e.opcode.GetName();
+  if (e.opcode == Opcode::V128Store) {
+    if (!mi_.has_memory) Fail("memory access without a memory", "the module is invalid");
+    std::string val = Pop();
+    std::string addr = Pop();
+    Line("{ " + Address(addr, e.offset, 16) + " wasmkm_v128_store(mem + ea_, " + val + "); }");
+    return;
+  }
   if (!mi_.has_memory) Fail("memory access without a memory", "the module is invalid");
   std::string val = Pop();
   std::string addr = Pop();

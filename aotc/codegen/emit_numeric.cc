@@ -43,14 +43,16 @@ void FuncEmitter::EmitConst(const wabt::Const& c) {
     case Type::F64:
       Line(Push(Type::F64) + " = wasmkm_f64_from_bits(" + Hex64(c.f64_bits()) + ");");
       break;
+    case Type::V128:
+      EmitSimdConst(c);
+      break;
     default:
-      op_name_ = "v128.const";
-      Fail("SIMD (128-bit vector) constants are not supported",
-           "build the app without SIMD (clang: no -msimd128)");
+      Fail("unsupported constant type", "this wasm feature is not implemented by aotc");
   }
 }
 
 void FuncEmitter::EmitUnary(Opcode op) {
+  if (IsSimd(op)) return EmitSimdOp(op);
   std::string a = Pop();
   std::string e;
   switch (op) {
@@ -113,6 +115,7 @@ void FuncEmitter::EmitUnary(Opcode op) {
 }
 
 void FuncEmitter::EmitBinary(Opcode op) {
+  if (IsSimd(op)) return EmitSimdOp(op);
   std::string b = Pop();
   std::string a = Pop();
   Type rt = op.GetResultType();
@@ -226,6 +229,7 @@ void FuncEmitter::EmitBinary(Opcode op) {
 }
 
 void FuncEmitter::EmitCompare(Opcode op) {
+  if (IsSimd(op)) return EmitSimdOp(op);
   std::string b = Pop();
   std::string a = Pop();
   std::string e;
@@ -274,6 +278,7 @@ void FuncEmitter::EmitCompare(Opcode op) {
 }
 
 void FuncEmitter::EmitConvert(Opcode op) {
+  if (IsSimd(op)) return EmitSimdOp(op);
   std::string a = Pop();
   std::string e;
   // Trapping float-to-int: NaN first, then the exact range.

@@ -49,11 +49,14 @@ struct ModuleInfo {
   std::vector<std::string> elem_dropped;  // C lvalue (u8) per elem segment
   std::set<uint32_t> funcrefs;            // functions that need a wasmkm_funcref object
   std::set<std::string> result_structs;   // letters of multi-value result tuples
+  bool uses_simd = false;                 // some v128 value: include <wasmkm/simd.h>
 };
 
 // Type helpers.
-char TypeLetter(wabt::Type t);  // i I f F r e, as in export signatures
+char TypeLetter(wabt::Type t);  // i I f F V r e, as in export signatures
+wabt::Type LetterType(char c);  // the inverse
 std::string CType(wabt::Type t);
+std::string CZero(wabt::Type t);  // a C initialiser for a zero value of t
 std::string Letters(const wabt::TypeVector& types);
 std::string SigKey(const wabt::FuncSignature& sig);
 bool IsSupportedValueType(wabt::Type t);

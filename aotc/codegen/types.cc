@@ -16,6 +16,7 @@ bool IsSupportedValueType(Type t) {
     case Type::F64:
     case Type::FuncRef:
     case Type::ExternRef:
+    case Type::V128:
       return true;
     default:
       return false;
@@ -34,6 +35,8 @@ char TypeLetter(Type t) {
       return 'F';
     case Type::FuncRef:
       return 'r';
+    case Type::V128:
+      return 'V';
     default:
       return 'e';
   }
@@ -51,9 +54,36 @@ std::string CType(Type t) {
       return "double";
     case Type::FuncRef:
       return "const struct wasmkm_funcref *";
+    case Type::V128:
+      return "wasmkm_v128";
     default:
       return "const void *";
   }
+}
+
+Type LetterType(char c) {
+  switch (c) {
+    case 'i':
+      return Type::I32;
+    case 'I':
+      return Type::I64;
+    case 'f':
+      return Type::F32;
+    case 'F':
+      return Type::F64;
+    case 'V':
+      return Type::V128;
+    case 'r':
+      return Type::FuncRef;
+    default:
+      return Type::ExternRef;
+  }
+}
+
+std::string CZero(Type t) {
+  if (t.IsRef()) return "NULL";
+  if (t == Type::V128) return "wasmkm_v128_zero()";
+  return "0";
 }
 
 std::string Letters(const wabt::TypeVector& types) {

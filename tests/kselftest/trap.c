@@ -108,6 +108,37 @@ TEST_F(trap, call_stack_exhausted)
 		    &self->info);
 }
 
+/*
+ * A trap names the wasm function it happened in, from the module's name
+ * section (clang writes it; -Wl,--strip-debug keeps it), in the instance
+ * info, in `wasmctl list` and after the output in `wasmctl logs`.
+ */
+TEST_F(trap, reports_function_name)
+{
+	struct wk_app app;
+	uint32_t inst;
+	char want[128];
+
+	ASSERT_EQ(0, wk_load(self->dev, "trapname", NULL, NULL, &app));
+	ASSERT_EQ(0, wk_start(self->dev, app.app_id, &inst));
+	ASSERT_EQ(0, wk_wait_end(self->dev, inst, 30000, &self->info));
+	EXPECT_EQ(WASMKM_INST_TRAPPED, self->info.state);
+	EXPECT_EQ(WASMKM_TRAP_DIV_ZERO, self->info.trap_kind);
+	EXPECT_NE(~0u, self->info.trap_func);
+	EXPECT_STREQ("divide_by", self->info.trap_func_name);
+	snprintf(want, sizeof(want), "integer divide by zero in function %u divide_by",
+		 self->info.trap_func);
+	EXPECT_EQ(0, wk_sh(self->log, sizeof(self->log), "wasmctl list"));
+	EXPECT_TRUE(wk_line_with(self->log, "trapname", want))
+		TH_LOG("wasmctl list: %s", self->log);
+	EXPECT_EQ(0, wk_sh(self->log, sizeof(self->log), "wasmctl logs %u", inst));
+	EXPECT_TRUE(wk_line_with(self->log, "dividing", "dividing"))
+		TH_LOG("wasmctl logs: %s", self->log);
+	EXPECT_TRUE(wk_line_with(self->log, "trapped:", want))
+		TH_LOG("wasmctl logs: %s", self->log);
+	EXPECT_EQ(0, wk_unload(self->dev, &app));
+}
+
 /* Many traps in a row leak nothing that stops the next one. */
 TEST_F(trap, repeated)
 {

@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   features.enable_bulk_memory();
   features.enable_multi_value();
   features.enable_reference_types();
+  features.enable_simd();
+  features.enable_relaxed_simd();
   wabt::ReadBinaryOptions ropts(features, nullptr, true, true, false);
   wabt::Errors errors;
   wabt::Module module;

@@ -6,9 +6,10 @@
  *   wasm-host-run --invoke NAME [TYPE:VALUE]...     call an export, print results
  *   wasm-host-run --check FILE                      run the ";; ASSERT" lines of FILE
  *
- * Values are i32:N, i64:N, f32:X, f64:X (X a C float literal, inf, nan) or
- * f32:bits:0xHEX / f64:bits:0xHEX.  Results print as i32:N i64:N (signed
- * decimal) and f32:bits:0x.. f64:bits:0x..; a trap prints "trap: <spec text>".
+ * Values as in tests/include/wat_values.h.  Results print as i32:N i64:N
+ * (signed decimal), f32:bits:0x.. f64:bits:0x.. and v128:i32x4:0x..,..; a
+ * trap prints "trap: <spec text> in $<function name>" (or "in function N").
+ * An expected "trap: <text>" matches that kind in any function.
  * An ASSERT line reads:  ;; ASSERT name arg... => result...   (or => trap: text)
  * An expected f32:nan / f64:nan matches any NaN.
  */
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "shim.h"
+#include "wat_values.h"
 #include APP_CODE
 
 static struct wasmkm_ctx ctx;
@@ -74,68 +76,13 @@ static const struct wasmkm_export_func *find_export(const char *name)
 	return NULL;
 }
 
-/* Parse "T:V" for type letter t into a slot; 1 if the value is "nan". */
-static int parse_value(const char *s, char t, u64 *out, int *is_nan)
-{
-	const char *v = strchr(s, ':');
-
-	*is_nan = 0;
-	if (!v)
-		return -1;
-	v++;
-	if (t == 'i' || t == 'I') {
-		if (strncmp(s, t == 'i' ? "i32:" : "i64:", 4))
-			return -1;
-		*out = *v == '-' ? (u64)strtoll(v, NULL, 0) : strtoull(v, NULL, 0);
-		if (t == 'i')
-			*out &= 0xffffffffu;
-		return 0;
-	}
-	if (t == 'f' || t == 'F') {
-		if (strncmp(s, t == 'f' ? "f32:" : "f64:", 4))
-			return -1;
-		if (!strncmp(v, "bits:", 5)) {
-			*out = strtoull(v + 5, NULL, 0);
-			return 0;
-		}
-		if (strstr(v, "nan"))
-			*is_nan = 1;
-		if (t == 'f') {
-			float f = strtof(v, NULL);
-			u32 b;
-
-			memcpy(&b, &f, 4);
-			*out = b;
-		} else {
-			double d = strtod(v, NULL);
-
-			memcpy(out, &d, 8);
-		}
-		return 0;
-	}
-	/* references: null or a number */
-	*out = strstr(v, "null") ? 0 : strtoull(v, NULL, 0);
-	return 0;
-}
-
-static void format_value(char t, u64 v, char *buf, size_t n)
-{
-	switch (t) {
-	case 'i': snprintf(buf, n, "i32:%" PRId32, (s32)(u32)v); break;
-	case 'I': snprintf(buf, n, "i64:%" PRId64, (s64)v); break;
-	case 'f': snprintf(buf, n, "f32:bits:0x%08" PRIx32, (u32)v); break;
-	case 'F': snprintf(buf, n, "f64:bits:0x%016" PRIx64, v); break;
-	default: snprintf(buf, n, "ref:%s", v ? "nonnull" : "null"); break;
-	}
-}
-
 /* Invoke; writes the result text into res.  Returns -1 on usage error. */
 static int invoke(const char *name, int nargs, char **args, char *res, size_t n)
 {
 	const struct wasmkm_export_func *ex = find_export(name);
 	u64 slots[64] = { 0 };
 	const char *sig, *colon;
-	int np, i, how, nan;
+	int np, i, k, how;
 
 	if (!ex) {
 		snprintf(res, n, "no export %s", name);
@@ -148,23 +95,34 @@ static int invoke(const char *name, int nargs, char **args, char *res, size_t n)
 		snprintf(res, n, "%s takes %d arguments", name, np);
 		return -1;
 	}
-	for (i = 0; i < np; i++)
-		if (parse_value(args[i], sig[i], &slots[i], &nan)) {
+	for (i = 0, k = 0; i < np; i++) {
+		const struct wv_shape *sh;
+		uint32_t nan;
+
+		if (wv_parse(args[i], sig[i], &slots[k], &nan, &sh)) {
 			snprintf(res, n, "bad argument %s", args[i]);
 			return -1;
 		}
+		k += wv_slots(sig[i]);
+	}
 	if (run_trapping(ex->thunk, slots, &how)) {
-		if (how == SHIM_TRAPPED)
-			snprintf(res, n, "trap: %s", shim_trap_text(shim.trap_kind));
+		if (how == SHIM_TRAPPED && shim.trap_func < wasmkm_app_ops.nfuncs &&
+		    wasmkm_app_ops.func_names[shim.trap_func])
+			snprintf(res, n, "trap: %s in $%s", shim_trap_text(shim.trap_kind),
+				 wasmkm_app_ops.func_names[shim.trap_func]);
+		else if (how == SHIM_TRAPPED)
+			snprintf(res, n, "trap: %s in function %u", shim_trap_text(shim.trap_kind),
+				 shim.trap_func);
 		else
 			snprintf(res, n, "exit: %d", shim.exit_code);
 		return 0;
 	}
 	res[0] = 0;
-	for (i = 0; colon[1 + i]; i++) {
-		char buf[64];
+	for (i = 0, k = 0; colon[1 + i]; i++) {
+		char buf[128];
 
-		format_value(colon[1 + i], slots[i], buf, sizeof(buf));
+		wv_format(colon[1 + i], &slots[k], buf, sizeof(buf));
+		k += wv_slots(colon[1 + i]);
 		if (i)
 			strncat(res, " ", n - strlen(res) - 1);
 		strncat(res, buf, n - strlen(res) - 1);
@@ -172,7 +130,11 @@ static int invoke(const char *name, int nargs, char **args, char *res, size_t n)
 	return 0;
 }
 
-/* Does actual result text match the expected tokens (nan-aware)? */
+/*
+ * Does the actual result text match the expected tokens?  Results are
+ * re-parsed from their printed form (exact bits) and compared lane by lane
+ * with the expected shape, NaN-aware.
+ */
 static int matches(const char *name, char *expected, const char *actual)
 {
 	const struct wasmkm_export_func *ex = find_export(name);
@@ -181,6 +143,10 @@ static int matches(const char *name, char *expected, const char *actual)
 	const char *rsig;
 	int k = 0;
 
+	/* "trap: TEXT" matches a trap of that kind in any function */
+	if (!strncmp(expected, "trap:", 5) && !strstr(expected, " in "))
+		return !strncmp(expected, actual, strlen(expected)) &&
+		       !strncmp(actual + strlen(expected), " in ", 4);
 	if (!strncmp(expected, "trap:", 5) || !strncmp(expected, "exit:", 5) || !ex)
 		return !strcmp(expected, actual);
 	rsig = strchr(ex->signature, ':') + 1;
@@ -189,19 +155,12 @@ static int matches(const char *name, char *expected, const char *actual)
 	e = strtok_r(exp_buf, " ", &se);
 	a = strtok_r(act_buf, " ", &sa);
 	while (e && a) {
-		u64 ev, av;
-		int enan, anan;
+		const struct wv_shape *sh;
+		uint64_t av[2] = { 0, 0 };
+		uint32_t anan;
 
-		if (!rsig[k] || parse_value(e, rsig[k], &ev, &enan) ||
-		    parse_value(a, rsig[k], &av, &anan))
+		if (!rsig[k] || wv_parse(a, rsig[k], av, &anan, &sh) || !wv_match(e, rsig[k], av))
 			return 0;
-		if (enan) {
-			if (rsig[k] == 'f' ? ((av >> 23) & 0xff) != 0xff || !(av & 0x7fffff)
-					   : ((av >> 52) & 0x7ff) != 0x7ff || !(av & 0xfffffffffffffull))
-				return 0;
-		} else if (ev != av) {
-			return 0;
-		}
 		k++;
 		e = strtok_r(NULL, " ", &se);
 		a = strtok_r(NULL, " ", &sa);

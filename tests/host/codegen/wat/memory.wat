@@ -22,6 +22,14 @@
   (func (export "drop") (data.drop $p))
   (func (export "drop0") (data.drop 0))
   (func (export "init0") (param i32 i32 i32) (memory.init 0 (local.get 0) (local.get 1) (local.get 2)))
+  ;; Alignment hints are only hints: any address works with any of them.
+  (func (export "ld64_a1") (param i32) (result i64) (i64.load align=1 (local.get 0)))
+  (func (export "ld32_a8off") (param i32) (result i32) (i32.load offset=3 align=4 (local.get 0)))
+  (func (export "st16_a1") (param i32 i32) (i32.store16 align=1 (local.get 0) (local.get 1)))
+  (func (export "stf32_a2") (param i32 f32) (f32.store offset=1 align=2 (local.get 0) (local.get 1)))
+  ;; The effective address is 33 bits: addr + offset never wraps to low memory.
+  (func (export "st_wrap") (param i32) (i32.store8 offset=0xfffffff0 (local.get 0) (i32.const 0x5a)))
+  (func (export "ld_wrap") (param i32) (result i64) (i64.load offset=0xfffffff8 (local.get 0)))
 )
 ;; ASSERT load8 i32:0 => i32:1
 ;; ASSERT load8s i32:65535 => i32:0
@@ -74,3 +82,14 @@
 ;; ASSERT init0 i32:0 i32:0 i32:1 => trap: out of bounds memory access
 ;; ASSERT init0 i32:0 i32:0 i32:0 =>
 ;; ASSERT drop0 =>
+;; ASSERT st16_a1 i32:301 i32:0x12345 =>
+;; ASSERT ld64_a1 i32:300 => i64:0x0000000000234500
+;; ASSERT ld32_a8off i32:298 => i32:0x00002345
+;; ASSERT stf32_a2 i32:302 f32:-0 =>
+;; ASSERT ld64_a1 i32:300 => i64:0x0080000000234500
+;; ASSERT st16_a1 i32:196607 i32:0 => trap: out of bounds memory access
+;; ASSERT st_wrap i32:0x10 => trap: out of bounds memory access
+;; ASSERT st_wrap i32:0xf => trap: out of bounds memory access
+;; ASSERT load8 i32:0 => i32:1
+;; ASSERT ld_wrap i32:8 => trap: out of bounds memory access
+;; ASSERT ld_wrap i32:0 => trap: out of bounds memory access
