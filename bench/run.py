@@ -139,6 +139,7 @@ class Builder:
            ["-Wall", "-Wextra", "-Wno-unused-parameter", "-Werror"] +
            ["-I" + os.path.join(d, "include"), "-I" + d,
             "-I" + os.path.join(ROOT, "kmod", "include"), "-I" + os.path.join(ROOT, "uapi"),
+            "-I" + os.path.join(ROOT, "tests", "include"),
             '-DAPP_CODE="%s"' % code, "-o", out,
             os.path.join(d, "runner.c"), os.path.join(d, "shim.c"), "-lm"])
         return out
