@@ -6,6 +6,14 @@
 
 #include "wasmkm.h"
 
+/*
+ * Linear memory is charged to the loader's memory cgroup, and an allocation
+ * that cannot be satisfied fails (memory.grow returns -1) instead of waking
+ * the OOM killer or printing an allocation failure: a memory bomb is the
+ * app's problem, not the machine's.
+ */
+#define WASMKM_MEM_GFP	(GFP_KERNEL_ACCOUNT | __GFP_RETRY_MAYFAIL | __GFP_NOWARN)
+
 /* Pointer to [off, off + len) of linear memory, or NULL if out of bounds. */
 void *wasmkm_mem_ptr(struct wasmkm_ctx *ctx, u32 off, u64 len)
 {
@@ -20,7 +28,7 @@ int wasmkm_mem_init(struct wasmkm_inst *inst, u32 pages)
 
 	if (!size)
 		return 0;
-	inst->ctx.mem = __vmalloc(size, GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN);
+	inst->ctx.mem = __vmalloc(size, WASMKM_MEM_GFP | __GFP_ZERO);
 	if (!inst->ctx.mem)
 		return -ENOMEM;
 	inst->ctx.mem_size = size;
@@ -40,7 +48,7 @@ s32 wasmkm_memory_grow(struct wasmkm_ctx *ctx, u32 delta_pages)
 	if (new_pages > inst->app->mem_max_pages || new_pages > 65536)
 		return -1;
 	wasmkm_fpu_leave(ctx);
-	mem = __vmalloc(new_pages * WASMKM_PAGE_SIZE, GFP_KERNEL | __GFP_NOWARN);
+	mem = __vmalloc(new_pages * WASMKM_PAGE_SIZE, WASMKM_MEM_GFP);
 	if (mem) {
 		if (ctx->mem_size)
 			memcpy(mem, ctx->mem, ctx->mem_size);

@@ -27,6 +27,53 @@ static const char *const wasmkm_trap_text[] = {
 	[WASMKM_TRAP_NO_MEMORY] = "out of kernel memory",
 };
 
+/*
+ * The least kernel stack (bytes) that any instance thread had left untouched
+ * at its end, since the module was loaded: the measured margin below the
+ * deepest point generated code, helpers, interrupts and the trap report
+ * reached.  See Documentation/limits.md.
+ */
+static unsigned int wasmkm_stack_min_free = THREAD_SIZE;
+module_param_named(stack_min_free, wasmkm_stack_min_free, uint, 0444);
+MODULE_PARM_DESC(stack_min_free,
+		 "Least kernel stack bytes an instance thread left untouched (read-only)");
+
+/*
+ * Bytes of this thread's stack never written since the thread was created:
+ * the kernel hands out zeroed stacks (THREADINFO_GFP, and cached stacks are
+ * cleared), so the lowest non-zero word is the deepest the stack has gone.
+ * Skips the end-of-stack canary like stack_not_used() does.  Reads below
+ * the stack pointer on purpose: no KASAN.
+ */
+static __no_sanitize_address unsigned long wasmkm_stack_unused(void)
+{
+	unsigned long *end = end_of_stack(current);
+	unsigned long *n = end + 1;
+	unsigned long *top = (unsigned long *)((unsigned long)task_stack_page(current) +
+					       THREAD_SIZE);
+
+	while (n < top && !READ_ONCE(*n))
+		n++;
+	return (unsigned long)n - (unsigned long)end;
+}
+
+static void wasmkm_stack_account(struct wasmkm_inst *inst)
+{
+	unsigned long unused = wasmkm_stack_unused();
+	unsigned int old = READ_ONCE(wasmkm_stack_min_free);
+
+	while (unused < old) {
+		unsigned int prev = cmpxchg(&wasmkm_stack_min_free, old, unused);
+
+		if (prev == old)
+			break;
+		old = prev;
+	}
+	if (inst->trap_kind == WASMKM_TRAP_STACK)
+		pr_info("wasmkm: %s: %lu of %lu stack bytes never used (reserve %u)\n",
+			inst->name, unused, THREAD_SIZE, WASMKM_STACK_RESERVE);
+}
+
 void wasmkm_fpu_leave(struct wasmkm_ctx *ctx)
 {
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
@@ -82,6 +129,7 @@ void wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u3
 		inst->old_cred = NULL;
 	}
 	wake_up_all(&inst->wq);
+	wasmkm_stack_account(inst);
 	kthread_complete_and_exit(&inst->done, 0);
 }
 

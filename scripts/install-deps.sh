@@ -9,6 +9,9 @@
 # the installed linux-headers-amd64 (for the QEMU guest), and extract the
 # few files the tests and lint need from the kernel source tarball.
 #
+# With --debug, also what building the debug kernel of "make check-debug"
+# takes (scripts/debug-kernel.sh): flex, bison, bc, libelf and libssl headers.
+#
 # Outputs (under build/, relative to the repository root):
 #   kernel/<abi>/vmlinuz          the guest kernel
 #   ksrc/tools/testing/selftests/kselftest{,_harness}.h
@@ -49,6 +52,15 @@ PACKAGES=(
 	python3-pip
 )
 
+# Building a kernel from linux-source-6.1 (make check-debug only).
+DEBUG_PACKAGES=(
+	flex
+	bison
+	bc
+	libelf-dev
+	libssl-dev
+)
+
 log() { printf 'install-deps: %s\n' "$*" >&2; }
 
 as_root() {
@@ -72,7 +84,7 @@ missing_packages() {
 
 install_packages() {
 	local missing
-	mapfile -t missing < <(missing_packages "${PACKAGES[@]}")
+	mapfile -t missing < <(missing_packages "$@")
 	if [ "${#missing[@]}" -eq 0 ]; then
 		return 0
 	fi
@@ -145,6 +157,10 @@ extract_ksrc() {
 		"${files[@]/#/$top/}"
 }
 
-install_packages
+if [ "${1:-}" = --debug ]; then
+	install_packages "${PACKAGES[@]}" "${DEBUG_PACKAGES[@]}"
+else
+	install_packages "${PACKAGES[@]}"
+fi
 fetch_kernel
 extract_ksrc

@@ -14,6 +14,10 @@
 #   make lint       checkpatch on kmod/, clang-format on C++ sources
 #   make vm-smoke   boot, insmod and rmmod wasmkm.ko only
 #   make vm-shell   a shell in the guest, wasmkm.ko loaded, apps in /apps
+#   make check-debug
+#                   the guest suite on a debug kernel (KASAN, KFENCE, kmemleak,
+#                   lockdep, UBSAN, ...) built once from linux-source-6.1 and
+#                   cached (scripts/debug-kernel.sh, Documentation/limits.md)
 
 # A recipe that fails leaves no half-written target behind.
 .DELETE_ON_ERROR:
@@ -47,15 +51,15 @@ APP_WKO += $(addprefix $(BUILD)/apps/,$(addsuffix .wko,$(CONF_NAMES)))
 APP_EXPECTED += $(addprefix $(BUILD)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs limits unload
 KSELFTEST_BINS := $(addprefix $(BUILD)/kselftest/,$(KSELFTEST_NAMES))
-KSELFTEST_CFLAGS := -static -O2 -g -Wall -Wextra -Wno-unused-parameter \
+KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
 	-I$(KSRC)/tools/testing/selftests -I$(ROOT)/uapi -I$(ROOT)/tests/kselftest \
 	-I$(ROOT)/tests/include
 
 .PHONY: apps apps-wasm kselftests demo demo-run check-all check-vm vm-smoke vm-shell lint \
-	lint-kmod lint-cxx lint-sh
+	lint-kmod lint-cxx lint-sh check-debug check-debug-run
 
 # ------------------------------------------------------------------ apps
 apps: $(APP_WKO) $(APP_EXPECTED)
@@ -134,6 +138,48 @@ vm-shell: kmod wasmctl apps kselftests $(VM_KERNEL)
 vm-smoke: kmod $(VM_KERNEL)
 	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
 		--out $(BUILD)/vm-smoke --timeout $(VM_TIMEOUT) smoke
+
+# ------------------------------------------------------------ debug lane
+# wasmkm.ko and the apps built against the debug kernel's tree, from a
+# copy of the module sources (the regular build in kmod/ stays as it is).
+DEBUG_OUT := $(BUILD)/debug
+VM_DEBUG_TIMEOUT ?= 3000
+# Extra run.sh options for the debug run, e.g. --env WK_CYCLES=200.
+VM_DEBUG_FLAGS ?=
+DEBUG_APP_WKO = $(addprefix $(DEBUG_OUT)/apps/,$(addsuffix .wko,$(APP_NAMES)))
+
+# The kernel build is cached: a second run only checks the key.
+check-debug: deps
+	scripts/install-deps.sh --debug
+	scripts/debug-kernel.sh >$(BUILD)/debug-kernel.dir
+	@cmp -s $(BUILD)/debug-kernel.dir $(DEBUG_OUT)/kernel.dir || \
+		{ rm -rf $(DEBUG_OUT); mkdir -p $(DEBUG_OUT); \
+		  cp $(BUILD)/debug-kernel.dir $(DEBUG_OUT)/kernel.dir; }
+	$(MAKE) --no-print-directory check-debug-run DEBUG_KDIR=$$(cat $(BUILD)/debug-kernel.dir)
+
+$(DEBUG_OUT)/kmod/wasmkm.ko: $(shell find kmod uapi -name '*.[ch]' -not -name '*.mod.c' \
+		2>/dev/null) kmod/Kbuild
+	@test -n "$(DEBUG_KDIR)" || { echo "DEBUG_KDIR not set: use make check-debug"; exit 1; }
+	rm -rf $(DEBUG_OUT)/kmod $(DEBUG_OUT)/uapi
+	mkdir -p $(DEBUG_OUT)
+	tar -c --exclude='*.o' --exclude='*.ko' --exclude='*.mod' --exclude='*.mod.c' \
+		--exclude='.*.cmd' --exclude=Module.symvers --exclude=modules.order \
+		kmod uapi | tar -x -C $(DEBUG_OUT)
+	$(MAKE) -C $(DEBUG_KDIR) M=$(DEBUG_OUT)/kmod W=1 modules
+
+$(DEBUG_OUT)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc $(DEBUG_OUT)/kmod/wasmkm.ko
+	@mkdir -p $(@D)
+	$(BUILD)/bin/aotc $< -o $@ --kdir $(DEBUG_KDIR) \
+		--symvers $(DEBUG_OUT)/kmod/Module.symvers $(AOTC_FLAGS)
+
+check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm
+	-$(MAKE) --no-print-directory -k $(DEBUG_APP_WKO) DEBUG_KDIR=$(DEBUG_KDIR)
+	cp $(APP_EXPECTED) $(DEBUG_OUT)/apps/
+	tests/vm/run.sh --kernel $(DEBUG_KDIR)/arch/x86/boot/bzImage \
+		--kmod $(DEBUG_OUT)/kmod/wasmkm.ko \
+		--wasmctl $(BUILD)/guest/wasmctl --apps $(DEBUG_OUT)/apps \
+		--tests $(BUILD)/kselftest --out $(DEBUG_OUT)/vm \
+		--timeout $(VM_DEBUG_TIMEOUT) $(VM_DEBUG_FLAGS) check
 
 # ----------------------------------------------------------------- demo
 # deps first, in its own make: KABI and KDIR are read when make starts.

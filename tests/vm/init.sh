@@ -90,6 +90,15 @@ fi
 
 say "# wasmkm guest: $(uname -r), mode $MODE, $(grep -c ^processor /proc/cpuinfo) CPUs"
 
+# On a kernel with kmemleak (make check-debug): forget what boot left
+# behind, so that the scan at the end reports only what the tests leaked.
+KMEMLEAK=/sys/kernel/debug/kmemleak
+if [ -w "$KMEMLEAK" ]; then
+	echo scan >"$KMEMLEAK"
+	echo clear >"$KMEMLEAK"
+	say "# kmemleak: on"
+fi
+
 if insmod "/lib/wasmkm/$KMOD_FILE"; then
 	result ok "insmod $KMOD_FILE"
 else
@@ -178,11 +187,29 @@ esac
 # Last: the module must unload cleanly once everything is gone.
 modname=${KMOD_FILE%.ko}
 modname=$(echo "$modname" | tr - _)
+if [ -r "/sys/module/$modname/parameters/stack_min_free" ]; then
+	say "# least kernel stack an instance left untouched: $(cat "/sys/module/$modname/parameters/stack_min_free") bytes"
+fi
 if grep -q "^$modname " /proc/modules && [ "$MODE" != demo ]; then
 	if rmmod "$modname"; then
 		result ok "rmmod $modname"
 	else
 		result notok "rmmod $modname"
+	fi
+fi
+
+# kmemleak reports objects older than 5 s: wait, then scan twice (an
+# object is reported once two scans found no reference to it).
+if [ -w "$KMEMLEAK" ] && [ "$MODE" = check ]; then
+	sleep 6
+	echo scan >"$KMEMLEAK"
+	echo scan >"$KMEMLEAK"
+	leaks=$(grep -c '^unreferenced object' "$KMEMLEAK")
+	if [ "$leaks" -eq 0 ]; then
+		result ok "kmemleak: no leaks"
+	else
+		head -n 60 "$KMEMLEAK"
+		result notok "kmemleak: $leaks unreferenced objects"
 	fi
 fi
 

@@ -21,6 +21,7 @@
 #   --out DIR        initramfs, console.log, result.txt [build/vm]
 #   --timeout SEC    kill QEMU after SEC seconds and fail [600]
 #   --append ARGS    extra kernel command line
+#   --env NAME=VALUE exported to the tests in the guest (repeatable)
 #
 # The guest reports through its second serial port (result.txt), ending with
 # "WASMKM-RESULT pass=N fail=M ...".  The run fails if that line is missing,
@@ -42,10 +43,11 @@ BENCH=$BUILD/bench/guest
 OUT=$BUILD/vm
 TIMEOUT=${VM_TIMEOUT:-600}
 APPEND=
+GUEST_ENV=()
 MODE=
 
 usage() {
-	sed -n '4,24s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	sed -n '4,25s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
 	exit 2
 }
 
@@ -60,6 +62,10 @@ while [ $# -gt 0 ]; do
 	--out) OUT=$2; shift 2 ;;
 	--timeout) TIMEOUT=$2; shift 2 ;;
 	--append) APPEND=$2; shift 2 ;;
+	--env)
+		[[ "$2" =~ ^[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9_.,:/-]*$ ]] ||
+			{ echo "run.sh: bad --env $2" >&2; exit 2; }
+		GUEST_ENV+=("$2"); shift 2 ;;
 	-h | --help) usage ;;
 	check | demo | smoke | shell | bench) MODE=$1; shift ;;
 	*) echo "run.sh: unknown argument: $1" >&2; usage ;;
@@ -166,6 +172,9 @@ DEMO_OK4="0"
 	printf 'WATCHDOG_THRESH=3\n'
 	printf 'HUNG_TASK_TIMEOUT=30\n'
 	printf 'GUEST_TIMEOUT=%s\n' "$((TIMEOUT > 120 ? TIMEOUT - 60 : TIMEOUT * 3 / 4))"
+	for e in ${GUEST_ENV[@]+"${GUEST_ENV[@]}"}; do
+		printf 'export %s\n' "$e"
+	done
 } >"$STAGE/etc/wasmkm-test.conf"
 
 INITRD=$OUT/initramfs.cpio.gz
@@ -230,6 +239,7 @@ pattern='BUG:|WARNING:|Oops|soft lockup|hard LOCKUP|rcu_sched self-detected stal
 pattern+='|rcu_preempt self-detected stall|RCU stall|rcu: INFO:|hung_task|blocked for more than'
 pattern+='|Kernel panic|general protection fault|KASAN|UBSAN:|list_add corruption'
 pattern+='|list_del corruption|kernel stack overflow|stack-protector|Call Trace:'
+pattern+='|ODEBUG:|suspected memory leak|possible circular locking|lockdep is turned off'
 if [ -f "$CONSOLE" ]; then
 	bad=$(grep -E '^\[ *[0-9]+\.[0-9]+\]' "$CONSOLE" | grep -E "$pattern" || true)
 	if [ -n "$bad" ]; then
