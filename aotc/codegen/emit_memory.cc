@@ -137,17 +137,18 @@ void FuncEmitter::EmitMemoryOp(const wabt::Expr& e) {
       Line("}");
       break;
     }
+    // Bulk operations yield between 64 KiB chunks (wasmkm/ops.h).
     case ExprType::MemoryFill: {
       std::string n = Pop(), v = Pop(), d = Pop();
       Line("{ u64 d_ = " + d + ", n_ = " + n + "; if (unlikely(d_ + n_ > mem_size)) " +
-           Trap(WASMKM_TRAP_MEM_OOB) + " if (n_) __builtin_memset(mem + d_, (u8)" + v + ", n_); }");
+           Trap(WASMKM_TRAP_MEM_OOB) + " wasmkm_bulk_fill(ctx, mem + d_, (u8)" + v + ", n_); }");
       break;
     }
     case ExprType::MemoryCopy: {
       std::string n = Pop(), s = Pop(), d = Pop();
       Line("{ u64 d_ = " + d + ", s_ = " + s + ", n_ = " + n +
            "; if (unlikely(d_ + n_ > mem_size || s_ + n_ > mem_size)) " +
-           Trap(WASMKM_TRAP_MEM_OOB) + " if (n_) __builtin_memmove(mem + d_, mem + s_, n_); }");
+           Trap(WASMKM_TRAP_MEM_OOB) + " wasmkm_bulk_move(ctx, mem + d_, mem + s_, n_); }");
       break;
     }
     case ExprType::MemoryInit: {
@@ -158,7 +159,7 @@ void FuncEmitter::EmitMemoryOp(const wabt::Expr& e) {
       Line("{ u64 d_ = " + d + ", s_ = " + s + ", n_ = " + n + ", l_ = " + mi_.data_dropped[seg] +
            " ? 0 : " + std::to_string(len) + "ull;");
       Line("\tif (unlikely(d_ + n_ > mem_size || s_ + n_ > l_)) " + Trap(WASMKM_TRAP_MEM_OOB));
-      Line("\tif (n_) __builtin_memcpy(mem + d_, wasmkm_data" + k + " + s_, n_); }");
+      Line("\twasmkm_bulk_move(ctx, mem + d_, wasmkm_data" + k + " + s_, n_); }");
       break;
     }
     case ExprType::DataDrop: {

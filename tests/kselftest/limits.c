@@ -249,16 +249,19 @@ TEST_F_TIMEOUT(limits, mem_max_bounds_memory_grow, 300)
 	EXPECT_EQ(0, tainted() & TAINT_BAD);
 }
 
-/* A while(1){} and a tight float loop stop within milliseconds. */
+/*
+ * A while(1){}, a tight float loop and a loop of 16 MiB memory.fill and
+ * memory.copy stop within milliseconds.
+ */
 TEST_F_TIMEOUT(limits, busy_loops_stop_promptly, 300)
 {
-	const char *names[] = { "spin", "fspin" };
-	uint64_t us, worst[2] = { 0, 0 };
+	const char *names[] = { "spin", "fspin", "fill" };
+	uint64_t us, worst[3] = { 0, 0, 0 };
 	struct wk_app app;
 	uint32_t inst;
 	int i, k;
 
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < 3; k++) {
 		ASSERT_EQ(0, wk_load(self->dev, names[k], NULL, NULL, &app));
 		for (i = 0; i < 10; i++) {
 			ASSERT_EQ(0, wk_start(self->dev, app.app_id, &inst));

@@ -97,6 +97,50 @@ static inline void wasmkm_st64(u8 *p, u64 v)
 	__builtin_memcpy(p, &v, sizeof(v));
 }
 
+/*
+ * Bulk memory (memory.fill, memory.copy, memory.init) moves up to 4 GiB in
+ * one instruction, with preemption off: do it in chunks with a yield check
+ * (wasmkm_tick()) between them, so that a loop of large fills is as
+ * preemptible and stoppable as any other loop.  The linear memory cannot
+ * move during a tick (only memory.grow moves it).  The caller has checked
+ * the bounds.
+ */
+#define WASMKM_BULK_CHUNK	65536U
+
+static inline void wasmkm_bulk_fill(struct wasmkm_ctx *ctx, u8 *d, u8 v, u64 n)
+{
+	while (n > WASMKM_BULK_CHUNK) {
+		__builtin_memset(d, v, WASMKM_BULK_CHUNK);
+		d += WASMKM_BULK_CHUNK;
+		n -= WASMKM_BULK_CHUNK;
+		wasmkm_tick(ctx);
+	}
+	if (n)
+		__builtin_memset(d, v, n);
+}
+
+/* memmove() semantics: chunks go front to back or back to front. */
+static inline void wasmkm_bulk_move(struct wasmkm_ctx *ctx, u8 *d, const u8 *s, u64 n)
+{
+	if (d <= s) {
+		while (n > WASMKM_BULK_CHUNK) {
+			__builtin_memmove(d, s, WASMKM_BULK_CHUNK);
+			d += WASMKM_BULK_CHUNK;
+			s += WASMKM_BULK_CHUNK;
+			n -= WASMKM_BULK_CHUNK;
+			wasmkm_tick(ctx);
+		}
+	} else {
+		while (n > WASMKM_BULK_CHUNK) {
+			n -= WASMKM_BULK_CHUNK;
+			__builtin_memmove(d + n, s + n, WASMKM_BULK_CHUNK);
+			wasmkm_tick(ctx);
+		}
+	}
+	if (n)
+		__builtin_memmove(d, s, n);
+}
+
 /* ------------------------------------------------------------ integers */
 
 static inline u32 wasmkm_i32_clz(u32 x)

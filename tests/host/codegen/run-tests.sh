@@ -100,6 +100,16 @@ else
 	bad "loop-yield" "$(cat "$OUT/spin/out" "$OUT/spin/err" 2>/dev/null)"
 fi
 
+# Bulk memory yields between 64 KiB chunks: a 4-page fill takes 3 ticks.
+if build bulk-yield "$OUT/bulk.wasm" &&
+	SHIM_TICKS=1 "$OUT/bulk-yield/run" --invoke fill i32:0 i32:1 i32:262144 \
+		>"$OUT/bulk-yield/out" 2>"$OUT/bulk-yield/err" &&
+	[ "$(sed -n 's/^ticks //p' "$OUT/bulk-yield/err")" -ge 3 ]; then
+	ok "bulk-yield"
+else
+	bad "bulk-yield" "$(cat "$OUT/bulk-yield/out" "$OUT/bulk-yield/err" 2>/dev/null)"
+fi
+
 # A data segment out of bounds traps at instantiation.
 printf '(module (memory 1) (data (i32.const 65535) "ab") (func (export "f")))\n' >"$OUT/dataoob.wat"
 if wat2wasm -o "$OUT/dataoob.wasm" "$OUT/dataoob.wat" && build dataoob "$OUT/dataoob.wasm"; then
