@@ -73,6 +73,10 @@ std::string KbuildFile(const KbuildInput& in) {
   k += "obj-m := " + in.module_name + ".o\n";
   k += in.module_name + "-y := app_main.o app_code.o\n";
   k += "ccflags-y := -I" + in.include_dir + "/kmod/include -I" + in.include_dir + "/uapi\n";
+  // wasmkm's stack reserve (WASMKM_STACK_RESERVE) assumes that no generated
+  // frame is larger than this: the stack check at function entry compares
+  // the frame address, and the frame's locals lie below it.
+  k += "CFLAGS_app_code.o += -Werror=frame-larger-than=" + std::to_string(kMaxFrameBytes) + "\n";
   if (in.arch == "arm64") {
     k += "CFLAGS_REMOVE_app_code.o += -mgeneral-regs-only\n";
     k += "CFLAGS_app_code.o += -ffreestanding -isystem $(shell $(CC) -print-file-name=include) "

@@ -10,6 +10,10 @@
 
 namespace aotc {
 
+// Largest native stack frame a generated function may have (the build fails
+// otherwise); matches the kernel's own CONFIG_FRAME_WARN on Debian.
+inline constexpr int kMaxFrameBytes = 2048;
+
 struct KbuildInput {
   std::string dir;          // where to write
   std::string module_name;  // obj-m name

@@ -96,6 +96,45 @@ TEST(Compile, WatToWkoWithValidDescriptorAndDigest) {
   EXPECT_EQ(d.obj_sha256, aotc::Sha256Of(zeroed.data(), zeroed.size()));
 }
 
+// wasmkm's stack reserve assumes no generated frame is larger than 2 KiB:
+// 300 i64 values live across a call need more, and the build must fail.
+TEST(Compile, FrameLargerThanTheLimitFailsTheBuild) {
+  std::string kdir = FindKdir();
+  if (kdir.empty()) GTEST_SKIP() << "no kernel headers (set KDIR)";
+  clitest::TempDir dir;
+  std::string symvers;
+  for (const char* s : {"wasmkm_attach", "wasmkm_detach", "wasmkm_trap", "wasmkm_tick",
+                        "wasmkm_entry_slow", "wasmkm_memory_grow", "wasmkm_wasi_sched_yield"})
+    symvers += std::string("0x00000000\t") + s + "\tkmod/wasmkm\tEXPORT_SYMBOL_GPL\t\n";
+  ASSERT_TRUE(clitest::WriteText(dir.path() + "/Module.symvers", symvers));
+  const int n = 300;
+  std::string wat =
+      "(module (import \"wasi_snapshot_preview1\" \"sched_yield\" (func $y (result i32)))\n"
+      "(memory 1) (func (export \"_start\")";
+  for (int i = 0; i < n; i++) wat += " (local $l" + std::to_string(i) + " i64)";
+  for (int i = 0; i < n; i++)
+    wat += "\n(local.set $l" + std::to_string(i) + " (i64.load (i32.const " +
+           std::to_string(8 * i) + ")))";
+  wat += "\n(drop (call $y))\n(i64.store (i32.const 0)";
+  for (int i = 0; i < n - 1; i++) wat += " (i64.add (local.get $l" + std::to_string(i) + ")";
+  wat += " (local.get $l" + std::to_string(n - 1) + ")" + std::string(n - 1, ')') + ")))";
+  std::vector<uint8_t> wasm;
+  std::string error;
+  ASSERT_TRUE(clitest::WatToWasm(wat, &wasm, &error)) << error;
+  std::string in = dir.path() + "/big.wasm";
+  std::ofstream(in, std::ios::binary)
+      .write(reinterpret_cast<const char*>(wasm.data()), std::streamsize(wasm.size()));
+  aotc::Options o;
+  o.input = in;
+  o.output = dir.path() + "/big.wko";
+  o.kdir = kdir;
+  o.include_dir = WASMKM_SRC_ROOT;
+  o.symvers = dir.path() + "/Module.symvers";
+  o.arch = "x86";
+  EXPECT_EQ(aotc::Compile(o), aotc::kExitBuild);
+  EXPECT_FALSE(fs::exists(o.output));
+}
+
 TEST(Compile, RefusedImportExitCode) {
   clitest::TempDir dir;
   std::vector<uint8_t> wasm;
