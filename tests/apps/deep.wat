@@ -1,7 +1,9 @@
 ;; SPDX-License-Identifier: GPL-2.0
 ;; deep [N]: unbounded recursion that calls host functions at every level
 ;; (fd_write of "d\n", clock_time_get, random_get, a 1 us poll_oneoff sleep,
-;; sched_yield) until the stack check traps "call stack exhausted".  From
+;; sched_yield; and, with a directory granted as fd 3, path_open of "f"
+;; (created, append), fd_write, fd_sync, fd_close, path_filestat_get, fd_readdir)
+;; until the stack check traps "call stack exhausted".  From
 ;; level N on (default: never) every level also grows the memory by a page,
 ;; a vmalloc and a copy.  The deepest helper calls therefore come from the
 ;; deepest frame the check lets through: what the stack reserve is for.
@@ -21,9 +23,18 @@
     (func $poll_oneoff (param i32 i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "sched_yield"
     (func $sched_yield (result i32)))
+  (import "wasi_snapshot_preview1" "path_open"
+    (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_sync" (func $fd_sync (param i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_close" (func $fd_close (param i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_filestat_get"
+    (func $path_filestat_get (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_readdir"
+    (func $fd_readdir (param i32 i32 i32 i64 i32) (result i32)))
   (memory (export "memory") 1)
   (global $grow_from (mut i32) (i32.const 0x7fffffff))
   (data (i32.const 16) "d\n")
+  (data (i32.const 24) "f")
 
   (func $down (param $n i32) (result i32)
     (if (i32.ge_u (local.get $n) (global.get $grow_from))
@@ -33,6 +44,19 @@
     (drop (call $random_get (i32.const 40) (i32.const 16)))
     (drop (call $poll_oneoff (i32.const 64) (i32.const 128) (i32.const 1) (i32.const 12)))
     (drop (call $sched_yield))
+    ;; the file system, if fd 3 is a granted directory: oflags CREAT
+    (if (i32.eqz (call $path_open (i32.const 3) (i32.const 0) (i32.const 24) (i32.const 1)
+                                  (i32.const 1) (i64.const -1) (i64.const -1) (i32.const 1)
+                                  (i32.const 300)))
+      (then
+        (drop (call $fd_write (i32.load (i32.const 300)) (i32.const 0) (i32.const 1)
+                              (i32.const 8)))
+        (drop (call $fd_sync (i32.load (i32.const 300))))
+        (drop (call $fd_close (i32.load (i32.const 300))))))
+    (drop (call $path_filestat_get (i32.const 3) (i32.const 0) (i32.const 24) (i32.const 1)
+                                   (i32.const 320)))
+    (drop (call $fd_readdir (i32.const 3) (i32.const 400) (i32.const 100) (i64.const 0)
+                            (i32.const 396)))
     (i32.add (call $down (i32.add (local.get $n) (i32.const 1))) (local.get $n)))
 
   ;; N from argv[1], decimal; argv pointers at 256, strings at 512.

@@ -95,27 +95,50 @@ static long meminfo_kb(const char *key)
 	return -1;
 }
 
-/* wk_load() with a --mem-max (pages) in the manifest. */
+/*
+ * wk_load() with a --mem-max (pages) in the manifest and, if @grant is
+ * set, that directory granted as the WASI preopen "/data" (fd 3).
+ */
 static int load_max(int dev, const char *name, const char *const *argv,
-		    uint32_t mem_max_pages, struct wk_app *app)
+		    uint32_t mem_max_pages, const char *grant, struct wk_app *app)
 {
 	static char abuf[4096];
 	struct wasmkm_load load;
+	struct wasmkm_cap cap;
 	char path[512];
-	int ret;
+	int ret, dir_fd = -1;
 
 	memset(app, 0, sizeof(*app));
+	memset(&cap, 0, sizeof(cap));
+	if (grant) {
+		dir_fd = open(grant, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (dir_fd < 0)
+			return -errno;
+		cap.kind = WASMKM_CAP_FS;
+		cap.dir_fd = dir_fd;
+		snprintf(cap.guest_path, sizeof(cap.guest_path), "/data");
+	}
 	snprintf(path, sizeof(path), WK_APPS "/%s.wko", name);
 	app->obj_fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (app->obj_fd < 0)
-		return -errno;
+	if (app->obj_fd < 0) {
+		ret = -errno;
+		if (dir_fd >= 0)
+			close(dir_fd);
+		return ret;
+	}
 	memset(&load, 0, sizeof(load));
 	load.size = sizeof(load);
 	load.obj_fd = app->obj_fd;
 	load.mem_max_pages = mem_max_pages;
 	load.argv = wk_ptr(abuf);
 	load.argv_len = wk_pack(abuf, sizeof(abuf), argv);
+	if (grant) {
+		load.caps = wk_ptr(&cap);
+		load.ncaps = 1;
+	}
 	ret = wk_ioctl(dev, WASMKM_IOC_LOAD, &load);
+	if (dir_fd >= 0)
+		close(dir_fd);
 	if (ret) {
 		close(app->obj_fd);
 		app->obj_fd = -1;
@@ -135,16 +158,16 @@ static int load_max(int dev, const char *name, const char *const *argv,
 	return ret;
 }
 
-/* Load @name with @argv and @mem_max, run one instance to its end. */
+/* Load @name with @argv, @mem_max and @grant, run one instance to its end. */
 static int run_max(int dev, const char *name, const char *const *argv,
-		   uint32_t mem_max, struct wasmkm_inst_info *info, char *log,
-		   size_t size)
+		   uint32_t mem_max, const char *grant,
+		   struct wasmkm_inst_info *info, char *log, size_t size)
 {
 	struct wk_app app;
 	uint32_t inst = 0;
 	int ret;
 
-	ret = load_max(dev, name, argv, mem_max, &app);
+	ret = load_max(dev, name, argv, mem_max, grant, &app);
 	if (ret)
 		return ret;
 	ret = wk_start(dev, app.app_id, &inst);
@@ -174,17 +197,22 @@ static int timed_stop(int dev, uint32_t inst, uint64_t *us)
 /*
  * deep recurses with host calls at every level until the stack check traps;
  * the second run also grows the memory (vmalloc + copy) in the last levels,
- * with every fd_write mirrored to printk (a serial console write).  The
- * module records the least stack any instance thread left untouched.
+ * mirrors every fd_write to printk (a serial console write) and has a
+ * directory granted, so that every level also opens, writes, syncs and
+ * closes a file, and stats and reads the directory.  The module records
+ * the least stack any instance thread left untouched.
  */
+#define DEEP_DIR	"/tmp/deep"
+
 TEST_F_TIMEOUT(limits, stack_margin_with_helpers_at_the_limit, 300)
 {
 	char from[16];
 	const char *argv[] = { "deep", from, NULL };
 	const char *argv0[] = { "deep", NULL };
 	long depth, depth2, min_free;
+	struct stat st;
 
-	ASSERT_EQ(0, run_max(self->dev, "deep", argv0, 0, &self->info,
+	ASSERT_EQ(0, run_max(self->dev, "deep", argv0, 0, NULL, &self->info,
 			     self->log, sizeof(self->log)));
 	EXPECT_EQ(WASMKM_INST_TRAPPED, self->info.state);
 	EXPECT_EQ(WASMKM_TRAP_STACK, self->info.trap_kind);
@@ -193,7 +221,9 @@ TEST_F_TIMEOUT(limits, stack_margin_with_helpers_at_the_limit, 300)
 
 	snprintf(from, sizeof(from), "%ld", depth - 8);
 	ASSERT_EQ(0, write_str(PARAM("mirror_printk"), "1"));
-	ASSERT_EQ(0, run_max(self->dev, "deep", argv, 0, &self->info,
+	ASSERT_EQ(0, mkdir(DEEP_DIR, 0755) && errno != EEXIST ? -errno : 0);
+	unlink(DEEP_DIR "/f");
+	ASSERT_EQ(0, run_max(self->dev, "deep", argv, 0, DEEP_DIR, &self->info,
 			     self->log, sizeof(self->log)));
 	write_str(PARAM("mirror_printk"), "0");
 	EXPECT_EQ(WASMKM_INST_TRAPPED, self->info.state);
@@ -203,6 +233,9 @@ TEST_F_TIMEOUT(limits, stack_margin_with_helpers_at_the_limit, 300)
 	EXPECT_LT(depth - 8, depth2);
 	/* 8 levels grew by a page each: memory is freed at the end */
 	EXPECT_EQ(0, self->info.mem_bytes);
+	/* the file-system calls ran: the file holds one "d\n" per level */
+	EXPECT_EQ(0, stat(DEEP_DIR "/f", &st));
+	EXPECT_EQ(2 * depth2, st.st_size);
 
 	min_free = read_long(PARAM("stack_min_free"));
 	TH_LOG("recursion depth %ld (%ld with vmalloc and printk at the limit); least untouched stack of any instance so far: %ld bytes",
@@ -219,14 +252,14 @@ TEST_F_TIMEOUT(limits, mem_max_bounds_memory_grow, 300)
 	long old;
 	int rc;
 
-	ASSERT_EQ(0, run_max(self->dev, "grow", NULL, 256, &self->info,
+	ASSERT_EQ(0, run_max(self->dev, "grow", NULL, 256, NULL, &self->info,
 			     NULL, 0));
 	EXPECT_EQ(WASMKM_INST_EXITED, self->info.state)
 		TH_LOG("grow ended with %s", self->info.error);
 	EXPECT_EQ(256, self->info.exit_code);
 
 	/* a limit of the initial size: every grow fails */
-	ASSERT_EQ(0, run_max(self->dev, "grow", NULL, 1, &self->info, NULL, 0));
+	ASSERT_EQ(0, run_max(self->dev, "grow", NULL, 1, NULL, &self->info, NULL, 0));
 	EXPECT_EQ(WASMKM_INST_EXITED, self->info.state);
 	EXPECT_EQ(1, self->info.exit_code);
 
@@ -234,7 +267,7 @@ TEST_F_TIMEOUT(limits, mem_max_bounds_memory_grow, 300)
 	old = read_long(PARAM("mem_max_pages"));
 	ASSERT_LT(0, old);
 	ASSERT_EQ(0, write_str(PARAM("mem_max_pages"), "40"));
-	rc = run_max(self->dev, "grow", NULL, 0, &self->info, NULL, 0);
+	rc = run_max(self->dev, "grow", NULL, 0, NULL, &self->info, NULL, 0);
 	snprintf(out, sizeof(out), "%ld", old);
 	ASSERT_EQ(0, write_str(PARAM("mem_max_pages"), out));
 	ASSERT_EQ(0, rc);
