@@ -44,9 +44,10 @@
     (drop (call $random_get (i32.const 40) (i32.const 16)))
     (drop (call $poll_oneoff (i32.const 64) (i32.const 128) (i32.const 1) (i32.const 12)))
     (drop (call $sched_yield))
-    ;; the file system, if fd 3 is a granted directory: oflags CREAT
+    ;; the file system, if fd 3 is a granted directory: oflags CREAT, rights
+    ;; datasync read seek sync tell write (0x77), fdflags APPEND
     (if (i32.eqz (call $path_open (i32.const 3) (i32.const 0) (i32.const 24) (i32.const 1)
-                                  (i32.const 1) (i64.const -1) (i64.const -1) (i32.const 1)
+                                  (i32.const 1) (i64.const 0x77) (i64.const 0) (i32.const 1)
                                   (i32.const 300)))
       (then
         (drop (call $fd_write (i32.load (i32.const 300)) (i32.const 0) (i32.const 1)
