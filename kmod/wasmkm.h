@@ -30,9 +30,11 @@
 
 /*
  * Bytes of the 16 KiB kernel stack kept below the lowest wasm frame: room
- * for a helper (WASI calls, vmalloc, printk, the scheduler) and for
- * interrupts taken on the task stack.  Generated code traps with "call
- * stack exhausted" when a frame would go below stack page + this reserve.
+ * for that frame's locals (aotc caps generated frames at 2 KiB), a helper
+ * (WASI calls, vmalloc, printk, the scheduler) and interrupts taken on the
+ * task stack.  Generated code traps with "call stack exhausted" when a frame
+ * would go below stack page + this reserve.  Measured margin: see
+ * Documentation/limits.md (module parameter stack_min_free).
  */
 #define WASMKM_STACK_RESERVE	(6 * 1024)
 
