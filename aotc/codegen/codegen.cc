@@ -297,8 +297,8 @@ std::string ModuleEmitter::Instantiate() {
     s += "\t\tif (o_ + " + n + " > ctx->mem_size) {\n";
     s += "\t\t\twasmkm_trap(ctx, 2 /* WASMKM_TRAP_MEM_OOB */, ~0u);\n\t\t\treturn;\n\t\t}\n";
     if (!seg.data.empty())
-      s +=
-          "\t\twasmkm_bulk_move(ctx, ctx->mem + o_, wasmkm_data" + std::to_string(i) + ", " + n + ");\n";
+      s += "\t\twasmkm_bulk_move(ctx, ctx->mem + o_, wasmkm_data" + std::to_string(i) + ", " + n +
+           ");\n";
     s += "\t}\n\t" + mi_.data_dropped[i] + " = 1;\n";
   }
   if (!m.starts.empty()) s += "\tw" + std::to_string(m.GetFuncIndex(*m.starts[0])) + "(ctx);\n";
