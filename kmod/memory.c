@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* wasmkm: linear memory and bounds-checked access from helpers. */
 #include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
@@ -36,6 +38,28 @@ int wasmkm_mem_init(struct wasmkm_inst *inst, u32 pages)
 	return 0;
 }
 
+/*
+ * Copy @len bytes from @src to @dst, or zero them if @src is NULL, in 1 MiB
+ * steps with a chance to reschedule between them: growing a memory of up to
+ * 4 GiB must not hold the CPU for the whole copy.
+ */
+static void wasmkm_mem_copy(u8 *dst, const u8 *src, u64 len)
+{
+	while (len) {
+		size_t n = min_t(u64, len, SZ_1M);
+
+		if (src) {
+			memcpy(dst, src, n);
+			src += n;
+		} else {
+			memset(dst, 0, n);
+		}
+		dst += n;
+		len -= n;
+		cond_resched();
+	}
+}
+
 s32 wasmkm_memory_grow(struct wasmkm_ctx *ctx, u32 delta_pages)
 {
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
@@ -50,9 +74,9 @@ s32 wasmkm_memory_grow(struct wasmkm_ctx *ctx, u32 delta_pages)
 	wasmkm_fpu_leave(ctx);
 	mem = __vmalloc(new_pages * WASMKM_PAGE_SIZE, WASMKM_MEM_GFP);
 	if (mem) {
-		if (ctx->mem_size)
-			memcpy(mem, ctx->mem, ctx->mem_size);
-		memset(mem + ctx->mem_size, 0, (new_pages - old_pages) * WASMKM_PAGE_SIZE);
+		wasmkm_mem_copy(mem, ctx->mem, ctx->mem_size);
+		wasmkm_mem_copy(mem + ctx->mem_size, NULL,
+				(new_pages - old_pages) * WASMKM_PAGE_SIZE);
 		vfree(ctx->mem);
 		ctx->mem = mem;
 		ctx->mem_size = new_pages * WASMKM_PAGE_SIZE;
