@@ -148,7 +148,7 @@ VM_DEBUG_TIMEOUT ?= 3000
 # 1000: the usage-back-to-baseline figure is the regular lane's, and here
 # kmemleak sees a leak of even one cycle.
 VM_DEBUG_FLAGS ?= --env WK_CYCLES=200
-DEBUG_APP_WKO = $(addprefix $(DEBUG_OUT)/apps/,$(addsuffix .wko,$(APP_NAMES)))
+DEBUG_APP_WKO = $(patsubst $(BUILD)/apps/%,$(DEBUG_OUT)/apps/%,$(APP_WKO))
 
 # The kernel build is cached: a second run only checks the key.
 check-debug: deps
