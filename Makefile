@@ -1,18 +1,65 @@
 # SPDX-License-Identifier: GPL-2.0
 # wasmkm top-level build.  `make` builds wasmkm.ko, aotc and wasmctl;
 # `make demo` and `make check` also install what is missing (see README.md).
+#
+# Target kernel (a "lane" of the test matrix), see Documentation/kernels.md:
+#   make                    this machine's arch, Debian's default kernel headers
+#                           (or /lib/modules/$(uname -r)/build); wasmkm.ko in kmod/
+#   make ARCH=arm64         cross-built with aarch64-linux-gnu- against Debian's
+#                           arm64 headers (fetched by scripts/install-deps.sh)
+#   make KSERIES=6.12       against Debian 12's newest 6.12 headers
+#   make KDIR=DIR [ARCH=..] against any kernel build tree
+# Other lanes than the default build in build/<lane>/ (wasmkm.ko in
+# build/<lane>/kmod/), so that they never collide.
 
 SHELL := /bin/bash
 ROOT := $(CURDIR)
 BUILD := $(ROOT)/build
 
-# Kernel under test: the Debian headers that linux-headers-<arch> points at.
-ARCH ?= $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
-DEBARCH ?= $(if $(filter arm64,$(ARCH)),arm64,amd64)
+HOSTARCH := $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
+ARCH ?= $(HOSTARCH)
+ifeq ($(ARCH),x86_64)
+override ARCH := x86
+endif
+ifeq ($(ARCH),aarch64)
+override ARCH := arm64
+endif
+KSERIES ?=
+DEBARCH := $(if $(filter arm64,$(ARCH)),arm64,amd64)
+LANE := $(ARCH)$(if $(KSERIES),-$(KSERIES))
+ifneq ($(ARCH),$(HOSTARCH))
+CROSS_COMPILE ?= $(if $(filter arm64,$(ARCH)),aarch64-linux-gnu-,x86_64-linux-gnu-)
+endif
+
+# Kernel under test: Debian's headers, installed (the default lane) or
+# unpacked by scripts/install-deps.sh (the other lanes); the ABI is derived
+# from the package index (scripts/kernel-abi.sh), never written down.
+ifeq ($(LANE),$(HOSTARCH))
 KABI ?= $(shell scripts/kernel-abi.sh $(DEBARCH) 2>/dev/null)
-KDIR ?= $(if $(KABI),/usr/src/linux-headers-$(KABI)-$(DEBARCH),/lib/modules/$(shell uname -r)/build)
+KOBJ ?= $(ROOT)/kmod
+OUT ?= $(BUILD)
+else
+KABI ?= $(shell cat $(BUILD)/kernel/$(LANE).abi 2>/dev/null)
+OUT ?= $(BUILD)/$(LANE)
+KOBJ ?= $(OUT)/kmod
+endif
+KABI := $(KABI)
+KREL := $(KABI)-$(DEBARCH)
+ifeq ($(origin KDIR),undefined)
+ifeq ($(KABI),)
+KDIR := /lib/modules/$(shell uname -r)/build
+else ifneq ($(wildcard /usr/src/linux-headers-$(KREL)/Makefile),)
+KDIR := /usr/src/linux-headers-$(KREL)
+else
+KDIR := $(BUILD)/kernel/$(KREL)/root/usr/src/linux-headers-$(KREL)
+endif
+endif
+KMAKE := $(MAKE) -C $(KDIR) ARCH=$(ARCH) $(if $(CROSS_COMPILE),CROSS_COMPILE=$(CROSS_COMPILE))
 
 CXX ?= g++
+# Programs that run in the guest (kselftests, wasmctl): static, for ARCH.
+TARGET_CC := $(if $(CROSS_COMPILE),$(CROSS_COMPILE)gcc,$(CC))
+TARGET_CXX := $(if $(CROSS_COMPILE),$(CROSS_COMPILE)g++,$(CXX))
 CXXSTD := -std=c++20
 CXXWARN := -Wall -Wextra -Werror -Wno-unused-parameter
 CXXFLAGS_REL := $(CXXSTD) $(CXXWARN) -O2 -g -I$(ROOT) -I$(ROOT)/uapi
@@ -25,7 +72,7 @@ WASMCTL_SRCS := $(sort $(wildcard userspace-cli/*.cc)) aotc/sha256.cc
 WASMCTL_LIB_SRCS := $(filter-out userspace-cli/main.cc,$(WASMCTL_SRCS))
 WABT_LIBS := -lwabt
 
-.PHONY: all kmod aotc wasmctl deps demo check check-host check-vm lint \
+.PHONY: all kmod kmod-tree aotc wasmctl deps demo check check-host check-vm lint \
 	format clean install
 
 all: kmod aotc wasmctl
@@ -33,11 +80,26 @@ all: kmod aotc wasmctl
 deps:
 	scripts/install-deps.sh
 
-kmod:
-	$(MAKE) -C $(KDIR) M=$(ROOT)/kmod W=1 modules
+kmod: kmod-tree
+	@test -f $(KDIR)/Makefile || { echo "no kernel build tree $(KDIR) for $(LANE):" \
+		"run scripts/install-deps.sh, or pass KDIR="; exit 1; }
+	$(KMAKE) M=$(KOBJ) W=1 modules
+
+# Lanes other than the default build wasmkm.ko in $(KOBJ): a tree of
+# symbolic links to the sources in kmod/ (Kbuild writes its objects next to
+# them), with uapi/ beside it as in the source tree.
+kmod-tree:
+ifneq ($(KOBJ),$(ROOT)/kmod)
+	@set -e; mkdir -p $(KOBJ); ln -sfn $(ROOT)/uapi $(KOBJ)/../uapi; \
+	find $(KOBJ) -xtype l -delete; \
+	cd $(ROOT)/kmod; \
+	for f in Kbuild $$(find . \( -name '*.[chS]' -o -name '*.lds' \) -not -name '*.mod.c'); do \
+		mkdir -p $(KOBJ)/$$(dirname $$f); ln -sfn $(ROOT)/kmod/$$f $(KOBJ)/$$f; \
+	done
+endif
 
 aotc: $(BUILD)/bin/aotc
-wasmctl: $(BUILD)/bin/wasmctl $(BUILD)/guest/wasmctl
+wasmctl: $(BUILD)/bin/wasmctl $(OUT)/guest/wasmctl
 
 $(BUILD)/bin/aotc: $(AOTC_SRCS) $(wildcard aotc/*.h aotc/codegen/*.h) $(wildcard uapi/linux/*.h)
 	@mkdir -p $(@D)
@@ -47,14 +109,15 @@ $(BUILD)/bin/wasmctl: $(WASMCTL_SRCS) $(wildcard userspace-cli/*.h aotc/sha256.h
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS_REL) -o $@ $(WASMCTL_SRCS)
 
-# The guest has no shared C++ runtime: link wasmctl statically for it.
-$(BUILD)/guest/wasmctl: $(WASMCTL_SRCS) $(wildcard userspace-cli/*.h aotc/sha256.h uapi/linux/*.h)
+# The guest has no shared C++ runtime: link wasmctl statically for it (and
+# for ARCH: this one also runs on a Raspberry Pi).
+$(OUT)/guest/wasmctl: $(WASMCTL_SRCS) $(wildcard userspace-cli/*.h aotc/sha256.h uapi/linux/*.h)
 	@mkdir -p $(@D)
-	$(CXX) $(CXXFLAGS_REL) -static -o $@ $(WASMCTL_SRCS)
+	$(TARGET_CXX) $(CXXFLAGS_REL) -static -o $@ $(WASMCTL_SRCS)
 
 include tests/tests.mk
 -include bench/bench.mk
 
 clean:
-	-$(MAKE) -C $(KDIR) M=$(ROOT)/kmod clean
+	-$(KMAKE) M=$(ROOT)/kmod clean
 	rm -rf $(BUILD)

@@ -201,8 +201,11 @@ int Compile(const Options& opts_in) {
     cleanup();
     return kExitBuild;
   }
+  // No BTF for app objects: nothing reads it, and it needs pahole (and, on
+  // kernels whose headers ship vmlinux, a matching one).
   std::vector<std::string> make = {"make", "-C", o.kdir, "M=" + kb.dir,
-                                   "KBUILD_EXTRA_SYMBOLS=" + o.symvers};
+                                   "KBUILD_EXTRA_SYMBOLS=" + o.symvers,
+                                   "CONFIG_DEBUG_INFO_BTF_MODULES="};
   if (o.arch != HostArch() || !o.cross_compile.empty())
     make.push_back(std::string("ARCH=") + o.arch);
   if (!o.cross_compile.empty()) make.push_back("CROSS_COMPILE=" + o.cross_compile);

@@ -1,13 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * wasmkm: the kernel API differences wasmkm.ko meets, one named helper each,
- * so that the logic stays free of version checks.
+ * so that the logic stays free of version checks (Debian 12's 6.1 and 6.12,
+ * Raspberry Pi OS's 6.6 and 6.12).  Checks of versions, configs or probed
+ * features live here and nowhere else.
  */
 #ifndef _WASMKM_COMPAT_H
 #define _WASMKM_COMPAT_H
 
+#include <linux/compiler.h>
 #include <linux/fs.h>
 #include <linux/mount.h>
+
+/*
+ * get/put_unaligned_le*(): <asm/unaligned.h> became <linux/unaligned.h> in
+ * 6.12 (the quoted form keeps checkpatch happy; it searches the same paths).
+ */
+#if __has_include("linux/unaligned.h")
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
 
 /*
  * The VFS calls take the mount's id mapping: a struct user_namespace
@@ -28,6 +41,19 @@
 		(rd)->old_mnt_userns = (old_map);			\
 		(rd)->new_mnt_userns = (new_map);			\
 	} while (0)
+#endif
+
+/*
+ * A function of wasmkm.ko that never returns and is called from another of
+ * its files.  objtool checks each object file alone, unless the kernel has
+ * CONFIG_X86_KERNEL_IBT (Debian's 6.12) or clang LTO: then it checks the
+ * linked module and insists on __noreturn, while alone it would take the
+ * caller, whose last instruction is the call, to fall through.
+ */
+#if defined(CONFIG_X86_KERNEL_IBT) || defined(CONFIG_LTO_CLANG)
+#define __wasmkm_noreturn	__noreturn
+#else
+#define __wasmkm_noreturn
 #endif
 
 #endif /* _WASMKM_COMPAT_H */

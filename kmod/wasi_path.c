@@ -11,7 +11,6 @@
 #include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
-#include <asm/unaligned.h>
 
 #include "compat.h"
 #include "wasi_lookup.h"

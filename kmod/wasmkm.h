@@ -24,6 +24,7 @@
 #error "wasmkm supports x86-64 and arm64 only"
 #endif
 
+#include "compat.h"
 #include "wasi_errno.h"
 
 #define WASMKM_SHA256_LEN	32
@@ -150,11 +151,8 @@ void wasmkm_reap_finished(void);
 int wasmkm_runner(void *data);
 void wasmkm_fpu_leave(struct wasmkm_ctx *ctx);
 void wasmkm_fpu_enter(struct wasmkm_ctx *ctx);
-/*
- * Never returns, but is not declared __noreturn: objtool does not know that
- * across translation units and would see callers fall through.
- */
-void wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u32 func_idx);
+/* Never returns: the thread ends in kthread_complete_and_exit(). */
+void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u32 func_idx);
 
 static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
 {
