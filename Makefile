@@ -121,3 +121,50 @@ include tests/tests.mk
 clean:
 	-$(KMAKE) M=$(ROOT)/kmod clean
 	rm -rf $(BUILD)
+
+# ---------------------------------------------------------------- install
+# make install: wasmkm.ko into /lib/modules/<kernel>/updates (modules_install,
+# then depmod), a modules-load.d entry so that it loads at boot, aotc and
+# wasmctl, and what aotc needs next to itself once installed (see aotc
+# --help): ../share/wasmkm/include/{kmod/include,uapi} and Module.symvers.
+# make install-dkms: the same, but wasmkm.ko through DKMS (rebuilt for every
+# new kernel): the source tree goes to /usr/src/wasmkm-<version>.
+PREFIX ?= /usr/local
+DESTDIR ?=
+VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(ROOT)/dkms.conf)
+SHAREDIR := $(PREFIX)/share/wasmkm
+DKMS_SRC := /usr/src/wasmkm-$(VERSION)
+
+.PHONY: install-user install-dkms
+
+install-user: aotc $(BUILD)/bin/wasmctl
+	install -D -m 0755 $(BUILD)/bin/aotc $(DESTDIR)$(PREFIX)/bin/aotc
+	install -D -m 0755 $(BUILD)/bin/wasmctl $(DESTDIR)$(PREFIX)/bin/wasmctl
+	install -d $(DESTDIR)$(SHAREDIR)/include/kmod/include/wasmkm \
+		$(DESTDIR)$(SHAREDIR)/include/uapi/linux
+	install -m 0644 kmod/include/wasmkm/*.h $(DESTDIR)$(SHAREDIR)/include/kmod/include/wasmkm/
+	install -m 0644 uapi/linux/*.h $(DESTDIR)$(SHAREDIR)/include/uapi/linux/
+	install -D -m 0644 /dev/null $(DESTDIR)/etc/modules-load.d/wasmkm.conf
+	echo wasmkm >$(DESTDIR)/etc/modules-load.d/wasmkm.conf
+
+install: kmod install-user
+	$(KMAKE) M=$(KOBJ) INSTALL_MOD_DIR=updates \
+		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
+	install -D -m 0644 $(KOBJ)/Module.symvers $(DESTDIR)$(SHAREDIR)/Module.symvers
+	release=$$(cat $(KDIR)/include/config/kernel.release) && \
+	install -D -m 0644 $(KOBJ)/Module.symvers \
+		$(DESTDIR)$(SHAREDIR)/symvers/$$release/Module.symvers
+
+install-dkms: install-user
+	rm -rf $(DESTDIR)$(DKMS_SRC)
+	install -d $(DESTDIR)$(DKMS_SRC)/scripts
+	cp -r kmod uapi $(DESTDIR)$(DKMS_SRC)/
+	find $(DESTDIR)$(DKMS_SRC)/kmod \( -name '*.o' -o -name '*.ko' -o -name '*.mod*' \
+		-o -name '.*.cmd' -o -name '*.order' -o -name '*.symvers' -o -name '.*.d' \) -delete
+	install -m 0644 dkms.conf $(DESTDIR)$(DKMS_SRC)/
+	sed 's|@WASMKM_SHARE@|$(SHAREDIR)|' scripts/dkms-post-build.sh \
+		>$(DESTDIR)$(DKMS_SRC)/scripts/dkms-post-build.sh
+	chmod 0755 $(DESTDIR)$(DKMS_SRC)/scripts/dkms-post-build.sh
+	$(if $(DESTDIR),@echo "install-dkms: DESTDIR set, not running dkms", \
+		dkms remove wasmkm/$(VERSION) --all >/dev/null 2>&1 || true; \
+		dkms install wasmkm/$(VERSION))

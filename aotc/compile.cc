@@ -52,6 +52,14 @@ std::string KernelRelease() {
   return uname(&u) == 0 ? u.release : "";
 }
 
+// The release of the kernel a build tree is for ("" if it does not say).
+std::string KdirRelease(const std::string& kdir) {
+  std::ifstream f(fs::path(kdir) / "include" / "config" / "kernel.release");
+  std::string release;
+  if (f) std::getline(f, release);
+  return release;
+}
+
 // Defaults for --include-dir and --symvers, relative to the aotc binary.
 void ResolveDefaults(Options* o) {
   std::error_code ec;
@@ -62,11 +70,19 @@ void ResolveDefaults(Options* o) {
   fs::path src = dir / ".." / "..";
   if (o->include_dir.empty())
     o->include_dir = fs::weakly_canonical(installed ? share / "include" : src, ec).string();
-  if (o->symvers.empty())
-    o->symvers = fs::weakly_canonical(
-                     installed ? share / "Module.symvers" : src / "kmod" / "Module.symvers", ec)
-                     .string();
   if (o->kdir.empty()) o->kdir = "/lib/modules/" + KernelRelease() + "/build";
+  if (o->symvers.empty()) {
+    // Installed: the symbols of the wasmkm.ko built for the target kernel
+    // (DKMS keeps one per kernel), else the one installed with aotc.
+    fs::path symvers = src / "kmod" / "Module.symvers";
+    if (installed) {
+      std::string release = KdirRelease(o->kdir);
+      fs::path per_kernel = share / "symvers" / release / "Module.symvers";
+      symvers = !release.empty() && fs::is_regular_file(per_kernel, ec) ? per_kernel
+                                                                        : share / "Module.symvers";
+    }
+    o->symvers = fs::weakly_canonical(symvers, ec).string();
+  }
   if (o->arch.empty()) o->arch = HostArch();
   if (o->cross_compile.empty() && o->arch != HostArch())
     o->cross_compile = o->arch == "arm64" ? "aarch64-linux-gnu-" : "x86_64-linux-gnu-";
@@ -203,9 +219,9 @@ int Compile(const Options& opts_in) {
   }
   // No BTF for app objects: nothing reads it, and it needs pahole (and, on
   // kernels whose headers ship vmlinux, a matching one).
-  std::vector<std::string> make = {"make", "-C", o.kdir, "M=" + kb.dir,
-                                   "KBUILD_EXTRA_SYMBOLS=" + o.symvers,
-                                   "CONFIG_DEBUG_INFO_BTF_MODULES="};
+  std::vector<std::string> make = {"make", "-C", o.kdir, "M=" + kb.dir};
+  make.push_back("KBUILD_EXTRA_SYMBOLS=" + o.symvers);
+  make.push_back("CONFIG_DEBUG_INFO_BTF_MODULES=");
   if (o.arch != HostArch() || !o.cross_compile.empty())
     make.push_back(std::string("ARCH=") + o.arch);
   if (!o.cross_compile.empty()) make.push_back("CROSS_COMPILE=" + o.cross_compile);

@@ -33,7 +33,7 @@ void wasmkm_fpu_leave(struct wasmkm_ctx *ctx)
 
 	if (inst->in_fpu) {
 		inst->in_fpu = false;
-		wasmkm_arch_fpu_end();
+		wasmkm_arch_fpu_end(&inst->fpu);
 	}
 }
 
@@ -42,7 +42,7 @@ void wasmkm_fpu_enter(struct wasmkm_ctx *ctx)
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
 
 	if (!inst->in_fpu) {
-		wasmkm_arch_fpu_begin();
+		wasmkm_arch_fpu_begin(&inst->fpu);
 		inst->in_fpu = true;
 	}
 }

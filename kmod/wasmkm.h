@@ -16,10 +16,10 @@
 #include <linux/wasmkm_object.h>
 #include <wasmkm/rt.h>
 
-#if defined(CONFIG_X86)
-#include "arch/x86/fpu.h"
+#if defined(CONFIG_X86_64)
+#include "arch/x86/arch.h"
 #elif defined(CONFIG_ARM64)
-#include "arch/arm64/fpu.h"
+#include "arch/arm64/arch.h"
 #else
 #error "wasmkm supports x86-64 and arm64 only"
 #endif
@@ -28,6 +28,13 @@
 #include "wasi_errno.h"
 
 #define WASMKM_SHA256_LEN	32
+
+/*
+ * Largest ioctl struct (or list entry) the module reads or writes: a fixed
+ * bound, not PAGE_SIZE, so that the ABI is the same on 4K, 16K (Raspberry
+ * Pi 5) and 64K page kernels.
+ */
+#define WASMKM_ARG_SIZE_MAX	4096
 
 /*
  * Bytes of the 16 KiB kernel stack kept below the lowest wasm frame: room
@@ -94,6 +101,7 @@ struct wasmkm_inst {
 	wait_queue_head_t wq;		/* sleeps in helpers, log readers */
 	bool stop;
 	bool in_fpu;
+	struct wasmkm_arch_fpu fpu;	/* FP registers kept out of the section */
 	bool reaped;
 	char name[WASMKM_NAME_LEN + 16];
 	/* WASI descriptors, used by the instance's thread only */
