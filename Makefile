@@ -8,6 +8,9 @@
 #   make ARCH=arm64         cross-built with aarch64-linux-gnu- against Debian's
 #                           arm64 headers (fetched by scripts/install-deps.sh)
 #   make KSERIES=6.12       against Debian 12's newest 6.12 headers
+#   make ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k
+#                           Debian's 6.12 arm64 kernel with 16K pages (the
+#                           Raspberry Pi 5's page size)
 #   make KDIR=DIR [ARCH=..] against any kernel build tree
 # Other lanes than the default build in build/<lane>/ (wasmkm.ko in
 # build/<lane>/kmod/), so that they never collide.
@@ -25,8 +28,11 @@ ifeq ($(ARCH),aarch64)
 override ARCH := arm64
 endif
 KSERIES ?=
+KFLAVOUR ?=
 DEBARCH := $(if $(filter arm64,$(ARCH)),arm64,amd64)
-LANE := $(ARCH)$(if $(KSERIES),-$(KSERIES))
+# Debian's kernel flavour: amd64, arm64, arm64-16k
+DEBFLAVOUR := $(DEBARCH)$(if $(KFLAVOUR),-$(KFLAVOUR))
+LANE := $(ARCH)$(if $(KSERIES),-$(KSERIES))$(if $(KFLAVOUR),-$(KFLAVOUR))
 ifneq ($(ARCH),$(HOSTARCH))
 CROSS_COMPILE ?= $(if $(filter arm64,$(ARCH)),aarch64-linux-gnu-,x86_64-linux-gnu-)
 endif
@@ -44,7 +50,7 @@ OUT ?= $(BUILD)/$(LANE)
 KOBJ ?= $(OUT)/kmod
 endif
 KABI := $(KABI)
-KREL := $(KABI)-$(DEBARCH)
+KREL := $(KABI)-$(DEBFLAVOUR)
 ifeq ($(origin KDIR),undefined)
 ifeq ($(KABI),)
 KDIR := /lib/modules/$(shell uname -r)/build

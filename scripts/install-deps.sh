@@ -17,6 +17,8 @@
 #   arm64      what linux-headers-arm64 points at in Debian's arm64 index,
 #              read with a private APT configuration (build/apt/arm64): the
 #              host never gets arm64 as a dpkg architecture
+#   arm64-6.12-16k  the newest 6.12 arm64 kernel with 16K pages (the page
+#              size of the Raspberry Pi 5's kernel)
 #
 # Headers are unpacked with dpkg-deb -x together with their -common and
 # linux-kbuild packages (amd64: kbuild's programs run on the build host),
@@ -24,20 +26,20 @@
 #
 # Outputs (under build/, relative to the repository root):
 #   kernel/<lane>.abi                 the ABI chosen for a lane
-#   kernel/<abi>-<debarch>/vmlinuz    a guest kernel
-#   kernel/<abi>-<debarch>/root/usr/src/linux-headers-<abi>-<debarch>
-#   kernel/<abi>-<debarch>/modules/   virtio console modules (arm64 guest)
+#   kernel/<abi>-<flavour>/vmlinuz    a guest kernel
+#   kernel/<abi>-<flavour>/root/usr/src/linux-headers-<abi>-<flavour>
+#   kernel/<abi>-<flavour>/modules/   virtio console modules (arm64 guest)
 #   arm64-busybox/busybox             Debian's arm64 busybox-static (guest)
 #   ksrc/tools/testing/selftests/kselftest{,_harness}.h
 #   ksrc/scripts/{checkpatch.pl,spelling.txt,const_structs.checkpatch}
 #
-# WASMKM_LANES (default "x86 arm64 x86-6.12") selects the kernels to fetch.
+# WASMKM_LANES (default: all four) selects the kernels to fetch.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
 KSRC_TAR=/usr/src/linux-source-6.1.tar.xz
-LANES=${WASMKM_LANES:-x86 arm64 x86-6.12}
+LANES=${WASMKM_LANES:-x86 arm64 x86-6.12 arm64-6.12-16k}
 
 PACKAGES=(
 	build-essential
@@ -169,32 +171,35 @@ arm64_index() {
 	printf '%s\n' "$dir/apt.conf"
 }
 
-# One kernel of the matrix.  $1: lane, $2: Debian arch, $3: ABI, $4:
-# APT_CONFIG for the arch's index ("" = the host's), $5: 1 to unpack the
-# headers too, 0 for the image only (the headers are installed).
+# One kernel of the matrix.  $1: lane, $2: Debian flavour (amd64, arm64,
+# arm64-16k), $3: ABI, $4: APT_CONFIG for the arch's index ("" = the
+# host's), $5: 1 to unpack the headers too, 0 for the image only (the
+# headers are installed).
 fetch_kernel() {
-	local lane=$1 debarch=$2 abi=$3 aptconf=$4 headers=$5
-	local rel=$abi-$debarch dir img deb tmp src hdr dep common kbuild
+	local lane=$1 flavour=$2 abi=$3 aptconf=$4 headers=$5
+	local rel=$abi-$flavour dir deb tmp src hdr dep common kbuild m
 	dir=$BUILD/kernel/$rel
 	src=$dir/root/usr/src/linux-headers-$rel
 	printf '%s\n' "$abi" >"$BUILD/kernel/$lane.abi.tmp"
 	mv "$BUILD/kernel/$lane.abi.tmp" "$BUILD/kernel/$lane.abi"
 	mkdir -p "$dir"
 	if [ ! -s "$dir/vmlinuz" ]; then
-		img=linux-image-$rel
-		[ "$debarch" = amd64 ] && img=$img-unsigned
-		deb=$(APT_CONFIG=$aptconf download "$img" "$BUILD/kernel/debs")
+		deb=$(APT_CONFIG=$aptconf download "linux-image-$rel-unsigned" "$BUILD/kernel/debs")
 		log "unpacking $(basename "$deb")"
 		tmp=$(mktemp -d "$dir/unpack.XXXXXX")
 		dpkg-deb -x "$deb" "$tmp"
 		[ -f "$tmp/boot/config-$rel" ] && cp "$tmp/boot/config-$rel" "$dir/config"
 		# The virt machine's second console is virtio-serial, built as
-		# modules: the runner loads them in the guest.
-		if [ "$debarch" = arm64 ]; then
+		# modules: the runner loads them in the guest (uncompressed:
+		# busybox insmod reads them as they are).
+		if [ "${flavour%%-*}" = arm64 ]; then
 			mkdir -p "$dir/modules"
 			find "$tmp/lib/modules/$rel/kernel/drivers" \
 				\( -name 'virtio_mmio.ko*' -o -name 'virtio_console.ko*' \) \
 				-exec cp {} "$dir/modules/" \;
+			for m in "$dir"/modules/*.ko.xz; do
+				[ -e "$m" ] && xz -d -f "$m"
+			done
 		fi
 		cp "$tmp/boot/vmlinuz-$rel" "$dir/vmlinuz.tmp"
 		rm -rf "$tmp"
@@ -257,6 +262,13 @@ fetch_kernels() {
 			abi=$(APT_CONFIG=$aptconf "$ROOT/scripts/kernel-abi.sh" --index arm64) ||
 				{ log "no linux-headers-arm64 in the arm64 index"; exit 1; }
 			fetch_kernel arm64 arm64 "$abi" "$aptconf" 1
+			fetch_busybox "$aptconf"
+			;;
+		arm64-6.12-16k)
+			aptconf=$(arm64_index)
+			abi=$(APT_CONFIG=$aptconf "$ROOT/scripts/kernel-abi.sh" arm64-16k 6.12) ||
+				{ log "no 6.12 arm64-16k kernel in the arm64 index"; exit 1; }
+			fetch_kernel arm64-6.12-16k arm64-16k "$abi" "$aptconf" 1
 			fetch_busybox "$aptconf"
 			;;
 		*)

@@ -6,9 +6,10 @@
 #   kernel-abi.sh [--index] DEBARCH   what linux-headers-DEBARCH points at:
 #       the installed metapackage (e.g. 6.1.0-56), or with --index the
 #       package index (APT_CONFIG may select a private one, e.g. arm64)
-#   kernel-abi.sh DEBARCH SERIES      the newest SERIES kernel of Debian 12
-#       in the index with both headers and image, e.g. "amd64 6.12" ->
-#       6.12.57+deb12
+#   kernel-abi.sh FLAVOUR SERIES      the newest SERIES kernel of Debian 12
+#       in the index with both headers and (unsigned) image, e.g. "amd64
+#       6.12" -> 6.12.57+deb12; FLAVOUR is a Debian kernel flavour (amd64,
+#       arm64, arm64-16k)
 index=0
 if [ "$1" = --index ]; then
 	index=1
@@ -18,13 +19,11 @@ arch=${1:-amd64}
 series=${2:-}
 
 if [ -n "$series" ]; then
-	img_suffix=
-	[ "$arch" = amd64 ] && img_suffix=-unsigned
 	for pkg in $(apt-cache pkgnames "linux-headers-$series." 2>/dev/null |
 		grep -E "^linux-headers-$series\.[0-9]+\+deb12-$arch\$" | sort -rV); do
 		abi=${pkg#linux-headers-}
 		abi=${abi%-"$arch"}
-		if apt-cache show "linux-image-$abi-$arch$img_suffix" >/dev/null 2>&1; then
+		if apt-cache show "linux-image-$abi-$arch-unsigned" >/dev/null 2>&1; then
 			printf '%s\n' "$abi"
 			exit 0
 		fi

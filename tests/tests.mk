@@ -10,7 +10,8 @@
 #                   one line "N passed, M failed" summing every suite
 #   make check-host host unit tests (check-codegen, check-cli)
 #   make check-vm   only the guest run of the kselftests (this lane)
-#   make check-lanes the guest runs of every lane (x86, arm64, x86-6.12)
+#   make check-lanes the guest runs of every lane (x86, arm64, x86-6.12,
+#                   arm64-6.12-16k)
 #   make apps       test apps: .c/.wat -> .wasm -> .wko (aotc), expected outputs
 #   make apps-wasm  only the .wasm files, in build/wasm
 #   make kselftests static kselftest binaries for the guest
@@ -124,7 +125,10 @@ $(OUT)/kselftest/order: tests/tests.mk
 # ------------------------------------------------------------------- VM
 # The lane's guest: its kernel, the modules the arm64 virt machine needs
 # for the result channel, and the wasmkm.ko built against its headers.
-VM_ARGS = --arch $(ARCH) --kernel $(VM_KERNEL) --kmod $(KOBJ)/wasmkm.ko \
+# 16K pages need a CPU with the 16K granule: the Raspberry Pi 5's Cortex-A76.
+VM_CPU := $(if $(filter 16k,$(KFLAVOUR)),cortex-a76)
+VM_ARGS = --arch $(ARCH) $(if $(VM_CPU),--cpu $(VM_CPU)) --kernel $(VM_KERNEL) \
+	--kmod $(KOBJ)/wasmkm.ko \
 	$(if $(wildcard $(dir $(VM_KERNEL))modules/*.ko*),--guest-modules $(dir $(VM_KERNEL))modules)
 
 $(VM_KERNEL):
@@ -167,6 +171,7 @@ check-lanes:
 	$(MAKE) --no-print-directory ARCH=x86 KSERIES= check-vm
 	$(MAKE) --no-print-directory ARCH=arm64 KSERIES= check-vm
 	$(MAKE) --no-print-directory ARCH=x86 KSERIES=6.12 check-vm
+	$(MAKE) --no-print-directory ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k check-vm
 
 check: deps
 	$(MAKE) --no-print-directory check-all
@@ -184,6 +189,8 @@ check-all:
 		$(MAKE) --no-print-directory ARCH=arm64 KSERIES= check-vm
 	@$(SUITE) run vm-6.12 $(CHECK_DIR) -- \
 		$(MAKE) --no-print-directory ARCH=x86 KSERIES=6.12 check-vm
+	@$(SUITE) run vm-arm64-16k $(CHECK_DIR) -- \
+		$(MAKE) --no-print-directory ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k check-vm
 	@$(SUITE) run lint $(CHECK_DIR) -- $(MAKE) --no-print-directory lint-kmod lint-cxx
 	@echo "==== summary"
 	@$(SUITE) total $(CHECK_DIR)

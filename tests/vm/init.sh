@@ -36,6 +36,7 @@ while [ ! -e "$RESULT_TTY" ] && [ "$i" -lt 50 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
+[ -e "$RESULT_TTY" ] || echo "init: no result channel $RESULT_TTY"
 stty -F "$RESULT_TTY" raw -echo 2>/dev/null
 exec 3>"$RESULT_TTY"
 

@@ -13,9 +13,11 @@
 # Options (defaults in brackets, relative to the repository root):
 #   --arch ARCH      x86 (q35, console ttyS0) or arm64 (virt, cortex-a72,
 #                    console ttyAMA0) [x86]
+#   --cpu MODEL      QEMU CPU model [x86: max, arm64: cortex-a72; 16K pages
+#                    need cortex-a76, the Raspberry Pi 5's]
 #   --kernel FILE    guest kernel [build/kernel/<abi>-amd64/vmlinuz]
-#   --guest-modules DIR  kernel modules to load first (*.ko, in the order
-#                    virtio_mmio, virtio_console, others) [none]
+#   --guest-modules DIR  virtio_mmio.ko and virtio_console.ko of the guest
+#                    kernel, loaded first (arm64) [none]
 #   --kmod FILE      module to insmod [kmod/wasmkm.ko]
 #   --wasmctl FILE   static wasmctl for the guest [build/guest/wasmctl]
 #   --apps DIR       app objects and expected outputs, at /apps [build/apps]
@@ -41,6 +43,7 @@ ABI=${KABI:-$("$ROOT/scripts/kernel-abi.sh" amd64 2>/dev/null || true)}
 
 KERNEL=$BUILD/kernel/$ABI-amd64/vmlinuz
 ARCH=x86
+CPU=
 GUEST_MODULES=
 KMOD=$ROOT/kmod/wasmkm.ko
 WASMCTL=$BUILD/guest/wasmctl
@@ -53,13 +56,14 @@ APPEND=
 MODE=
 
 usage() {
-	sed -n '4,28s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	sed -n '4,30s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
 	exit 2
 }
 
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--arch) ARCH=$2; shift 2 ;;
+	--cpu) CPU=$2; shift 2 ;;
 	--kernel) KERNEL=$2; shift 2 ;;
 	--guest-modules) GUEST_MODULES=$2; shift 2 ;;
 	--kmod) KMOD=$2; shift 2 ;;
@@ -137,11 +141,8 @@ if [ -n "$GUEST_MODULES" ]; then
 	done
 fi
 if [ "$ARCH" = arm64 ]; then
+	# Built in on some kernels (Debian's 6.12), modules on others (6.1).
 	RESULT_TTY=/dev/hvc0
-	case "$EARLY" in
-	*virtio_console*) ;;
-	*) die "the arm64 guest needs virtio_console.ko (--guest-modules)" ;;
-	esac
 else
 	RESULT_TTY=/dev/ttyS1
 fi
@@ -223,13 +224,13 @@ rm -f "$CONSOLE" "$RESULT"
 
 if [ "$ARCH" = arm64 ]; then
 	CMDLINE="console=ttyAMA0"
-	QEMU=("$QEMU_BIN" -accel tcg -machine virt -cpu cortex-a72 -m 1G -smp 2)
+	QEMU=("$QEMU_BIN" -accel tcg -machine virt -cpu "${CPU:-cortex-a72}" -m 1G -smp 2)
 	# The result channel: a virtio console (hvc0 in the guest).
 	RESULT_DEV=(-device virtio-serial-device
 		-chardev "file,id=result,path=$RESULT" -device virtconsole,chardev=result)
 else
 	CMDLINE="console=ttyS0,115200"
-	QEMU=("$QEMU_BIN" -accel tcg -machine q35 -cpu max -m 1G -smp 2)
+	QEMU=("$QEMU_BIN" -accel tcg -machine q35 -cpu "${CPU:-max}" -m 1G -smp 2)
 	RESULT_DEV=(-serial "file:$RESULT")
 fi
 CMDLINE+=" panic=-1 oops=panic panic_on_warn=1 softlockup_panic=0"
