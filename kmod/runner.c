@@ -53,7 +53,8 @@ void wasmkm_fpu_enter(struct wasmkm_ctx *ctx)
  * locks and no allocations of its own.  After complete() no code of the app
  * object runs: kthread_complete_and_exit() is in the kernel proper.
  */
-void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u32 func_idx)
+void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
+				  u32 trap_kind, u32 func_idx)
 {
 	const struct wasmkm_app_ops *ops = inst->ops;
 

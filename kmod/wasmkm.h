@@ -160,7 +160,8 @@ int wasmkm_runner(void *data);
 void wasmkm_fpu_leave(struct wasmkm_ctx *ctx);
 void wasmkm_fpu_enter(struct wasmkm_ctx *ctx);
 /* Never returns: the thread ends in kthread_complete_and_exit(). */
-void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u32 func_idx);
+void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
+				  u32 trap_kind, u32 func_idx);
 
 static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
 {

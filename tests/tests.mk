@@ -88,8 +88,10 @@ $(BUILD)/wasm/%.wasm: examples/%.c
 	@mkdir -p $(@D)
 	$(WASM_CC) $(WASM_CFLAGS) -o $@ $<
 
-# The objects depend on the compiler and on wasmkm.ko's exported symbols.
-$(OUT)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc | kmod
+# The objects depend on the compiler, the runtime headers and wasmkm.ko's
+# exported symbols (their CRCs).
+$(OUT)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc $(wildcard kmod/include/wasmkm/*.h) \
+		$(wildcard uapi/linux/*.h) $(wildcard $(KOBJ)/Module.symvers) | kmod
 	@mkdir -p $(@D)
 	$(BUILD)/bin/aotc $< -o $@ --kdir $(KDIR) --arch $(ARCH) \
 		$(if $(CROSS_COMPILE),--cross-compile $(CROSS_COMPILE)) \
