@@ -153,13 +153,16 @@ install-user: aotc $(BUILD)/bin/wasmctl
 	install -D -m 0644 /dev/null $(DESTDIR)/etc/modules-load.d/wasmkm.conf
 	echo wasmkm >$(DESTDIR)/etc/modules-load.d/wasmkm.conf
 
+# Debian's and Raspberry Pi OS's header packages have no System.map, so
+# Kbuild skips depmod: run it here (not into a DESTDIR).
 install: kmod install-user
 	$(KMAKE) M=$(KOBJ) INSTALL_MOD_DIR=updates \
 		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
 	install -D -m 0644 $(KOBJ)/Module.symvers $(DESTDIR)$(SHAREDIR)/Module.symvers
 	release=$$(cat $(KDIR)/include/config/kernel.release) && \
 	install -D -m 0644 $(KOBJ)/Module.symvers \
-		$(DESTDIR)$(SHAREDIR)/symvers/$$release/Module.symvers
+		$(DESTDIR)$(SHAREDIR)/symvers/$$release/Module.symvers && \
+	$(if $(DESTDIR),true,depmod -a $$release)
 
 install-dkms: install-user
 	rm -rf $(DESTDIR)$(DKMS_SRC)

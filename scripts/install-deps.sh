@@ -71,6 +71,8 @@ PACKAGES=(
 	python3-pip
 	# pahole: BTF of wasmkm.ko for kernels that have it (6.12)
 	dwarves
+	# make check builds the DKMS tree (in a private DKMS tree)
+	dkms
 	# arm64: cross compilers (gcc-12 is what Debian's arm64 headers
 	# name), static libstdc++/libc for the guest, and the arm64 QEMU.
 	gcc-aarch64-linux-gnu

@@ -15,6 +15,7 @@
 #   make apps       test apps: .c/.wat -> .wasm -> .wko (aotc), expected outputs
 #   make apps-wasm  only the .wasm files, in build/wasm
 #   make kselftests static kselftest binaries for the guest
+#   make check-install  make install / install-dkms into a scratch directory
 #   make lint       checkpatch on kmod/, clang-format on C++ sources
 #   make vm-smoke   boot, insmod and rmmod wasmkm.ko only
 #   make vm-shell   a shell in the guest, wasmkm.ko loaded, apps in /apps
@@ -58,7 +59,8 @@ KSELFTEST_CFLAGS := -static -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-I$(KSRC)/tools/testing/selftests -I$(ROOT)/uapi -I$(ROOT)/tests/kselftest \
 	-I$(ROOT)/tests/include
 
-.PHONY: apps apps-wasm kselftests demo demo-run check-all check-vm check-lanes vm-smoke vm-shell lint \
+.PHONY: apps apps-wasm kselftests demo demo-run check-all check-vm check-lanes check-install \
+	vm-smoke vm-shell lint \
 	lint-kmod lint-cxx lint-sh
 
 # ------------------------------------------------------------------ apps
@@ -168,6 +170,11 @@ HOST_SUITES := $(if $(wildcard tests/host/codegen/codegen.mk),codegen) \
 
 check-host: $(addprefix check-,$(HOST_SUITES))
 
+# make install and make install-dkms into a scratch directory, then the
+# installed aotc, and dkms build in a private DKMS tree (nothing installed).
+check-install: kmod aotc $(BUILD)/wasm/hello.wasm
+	tests/install/check-install.sh $(KDIR) $(BUILD)/wasm/hello.wasm
+
 # Every lane's guest run, one after the other (check-all runs them as suites).
 check-lanes:
 	$(MAKE) --no-print-directory ARCH=x86 KSERIES= check-vm
@@ -193,6 +200,7 @@ check-all:
 		$(MAKE) --no-print-directory ARCH=x86 KSERIES=6.12 check-vm
 	@$(SUITE) run vm-arm64-16k $(CHECK_DIR) -- \
 		$(MAKE) --no-print-directory ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k check-vm
+	@$(SUITE) run install $(CHECK_DIR) -- $(MAKE) --no-print-directory check-install
 	@$(SUITE) run lint $(CHECK_DIR) -- $(MAKE) --no-print-directory lint-kmod lint-cxx
 	@echo "==== summary"
 	@$(SUITE) total $(CHECK_DIR)
@@ -205,7 +213,8 @@ CXX_SRCS := $(shell find aotc userspace-cli tests/host bench \
 	\( -name '*.cc' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \
 	-not -path 'tests/host/codegen/*.h' -not -path 'tests/host/codegen/include/*' \
 	2>/dev/null | sort)
-SH_SRCS := scripts/install-deps.sh scripts/kernel-abi.sh tests/vm/run.sh tests/vm/suite.sh .ci/run
+SH_SRCS := scripts/install-deps.sh scripts/kernel-abi.sh scripts/dkms-post-build.sh \
+	tests/vm/run.sh tests/vm/suite.sh tests/install/check-install.sh .ci/run
 
 lint: lint-kmod lint-cxx lint-sh
 
