@@ -159,7 +159,8 @@ install: kmod install-user
 	$(KMAKE) M=$(KOBJ) INSTALL_MOD_DIR=updates \
 		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
 	install -D -m 0644 $(KOBJ)/Module.symvers $(DESTDIR)$(SHAREDIR)/Module.symvers
-	release=$$(cat $(KDIR)/include/config/kernel.release) && \
+	release=$$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' \
+		$(KDIR)/include/generated/utsrelease.h) && \
 	install -D -m 0644 $(KOBJ)/Module.symvers \
 		$(DESTDIR)$(SHAREDIR)/symvers/$$release/Module.symvers && \
 	$(if $(DESTDIR),true,depmod -a $$release)
@@ -174,6 +175,6 @@ install-dkms: install-user
 	sed 's|@WASMKM_SHARE@|$(SHAREDIR)|' scripts/dkms-post-build.sh \
 		>$(DESTDIR)$(DKMS_SRC)/scripts/dkms-post-build.sh
 	chmod 0755 $(DESTDIR)$(DKMS_SRC)/scripts/dkms-post-build.sh
-	$(if $(DESTDIR),@echo "install-dkms: DESTDIR set, not running dkms", \
+	$(if $(DESTDIR),@echo "install-dkms: not running dkms into DESTDIR", \
 		dkms remove wasmkm/$(VERSION) --all >/dev/null 2>&1 || true; \
 		dkms install wasmkm/$(VERSION))

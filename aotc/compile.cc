@@ -52,12 +52,18 @@ std::string KernelRelease() {
   return uname(&u) == 0 ? u.release : "";
 }
 
-// The release of the kernel a build tree is for ("" if it does not say).
+// The release of the kernel a build tree is for, as modules built there
+// record it (UTS_RELEASE; Debian's include/config/kernel.release differs),
+// or "" if the tree does not say.
 std::string KdirRelease(const std::string& kdir) {
-  std::ifstream f(fs::path(kdir) / "include" / "config" / "kernel.release");
-  std::string release;
-  if (f) std::getline(f, release);
-  return release;
+  std::ifstream f(fs::path(kdir) / "include" / "generated" / "utsrelease.h");
+  const std::string key = "#define UTS_RELEASE \"";
+  for (std::string line; std::getline(f, line);) {
+    if (line.rfind(key, 0) != 0) continue;
+    size_t end = line.find('"', key.size());
+    if (end != std::string::npos) return line.substr(key.size(), end - key.size());
+  }
+  return "";
 }
 
 // Defaults for --include-dir and --symvers, relative to the aotc binary.

@@ -39,7 +39,7 @@ check() {
 	if "$@"; then ok "$what"; else notok "$what"; fi
 }
 
-release=$(cat "$KDIR/include/config/kernel.release")
+release=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$KDIR/include/generated/utsrelease.h")
 version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$ROOT/dkms.conf")
 dest=$TMP/dest
 prefix=/usr/local
@@ -60,8 +60,8 @@ check "runtime headers" test -f "$share/include/kmod/include/wasmkm/rt.h" \
 	-a -f "$share/include/uapi/linux/wasmkm.h"
 check "Module.symvers for $release" test -s "$share/symvers/$release/Module.symvers"
 check "modules-load.d entry" grep -qx wasmkm "$dest/etc/modules-load.d/wasmkm.conf"
-if "$dest$prefix/bin/aotc" "$WASM" -o "$TMP/app.wko" --kdir "$KDIR" >"$TMP/aotc.log" 2>&1 &&
-	modinfo "$TMP/app.wko" | grep -q '^depends:.*wasmkm'; then
+if "$dest$prefix/bin/aotc" "$WASM" -o "$TMP/app.ko" --kdir "$KDIR" >"$TMP/aotc.log" 2>&1 &&
+	modinfo "$TMP/app.ko" | grep -q '^depends:.*wasmkm'; then
 	ok "installed aotc builds an app object with its defaults"
 else
 	notok "installed aotc builds an app object with its defaults"
@@ -84,6 +84,7 @@ check "DKMS source tree" test -f "$src/dkms.conf" -a -f "$src/kmod/Kbuild" \
 check "no build products in the DKMS source tree" \
 	test -z "$(find "$src" -name '*.o' -o -name '*.ko' -o -name '*.cmd')"
 if command -v dkms >/dev/null; then
+	mkdir -p "$TMP/dkms"
 	if dkms build -m wasmkm -v "$version" -k "$release" --sourcetree "$dest/usr/src" \
 		--dkmstree "$TMP/dkms" --kernelsourcedir "$KDIR" >"$TMP/dkms.log" 2>&1 &&
 		find "$TMP/dkms/wasmkm/$version/$release" -name 'wasmkm.ko*' | grep -q .; then
