@@ -100,6 +100,8 @@ static inline int wasmkm_path_parent_lookup(struct filename *name, unsigned int 
 	*type = WASMKM_LAST_NORM;
 	if (err != -EINVAL)
 		return err;
+	/* The kernel has put the parent already: the caller must not. */
+	*parent = (struct path){};
 	*type = wasmkm_last_type(name->name);
 	return *type == WASMKM_LAST_NORM ? err : 0;
 }
