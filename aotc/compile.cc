@@ -52,6 +52,20 @@ std::string KernelRelease() {
   return uname(&u) == 0 ? u.release : "";
 }
 
+// The release of the kernel a build tree is for, as modules built there
+// record it (UTS_RELEASE; Debian's include/config/kernel.release differs),
+// or "" if the tree does not say.
+std::string KdirRelease(const std::string& kdir) {
+  std::ifstream f(fs::path(kdir) / "include" / "generated" / "utsrelease.h");
+  const std::string key = "#define UTS_RELEASE \"";
+  for (std::string line; std::getline(f, line);) {
+    if (line.rfind(key, 0) != 0) continue;
+    size_t end = line.find('"', key.size());
+    if (end != std::string::npos) return line.substr(key.size(), end - key.size());
+  }
+  return "";
+}
+
 // Defaults for --include-dir and --symvers, relative to the aotc binary.
 void ResolveDefaults(Options* o) {
   std::error_code ec;
@@ -62,11 +76,19 @@ void ResolveDefaults(Options* o) {
   fs::path src = dir / ".." / "..";
   if (o->include_dir.empty())
     o->include_dir = fs::weakly_canonical(installed ? share / "include" : src, ec).string();
-  if (o->symvers.empty())
-    o->symvers = fs::weakly_canonical(
-                     installed ? share / "Module.symvers" : src / "kmod" / "Module.symvers", ec)
-                     .string();
   if (o->kdir.empty()) o->kdir = "/lib/modules/" + KernelRelease() + "/build";
+  if (o->symvers.empty()) {
+    // Installed: the symbols of the wasmkm.ko built for the target kernel
+    // (DKMS keeps one per kernel), else the one installed with aotc.
+    fs::path symvers = src / "kmod" / "Module.symvers";
+    if (installed) {
+      std::string release = KdirRelease(o->kdir);
+      fs::path per_kernel = share / "symvers" / release / "Module.symvers";
+      symvers = !release.empty() && fs::is_regular_file(per_kernel, ec) ? per_kernel
+                                                                        : share / "Module.symvers";
+    }
+    o->symvers = fs::weakly_canonical(symvers, ec).string();
+  }
   if (o->arch.empty()) o->arch = HostArch();
   if (o->cross_compile.empty() && o->arch != HostArch())
     o->cross_compile = o->arch == "arm64" ? "aarch64-linux-gnu-" : "x86_64-linux-gnu-";
@@ -201,8 +223,11 @@ int Compile(const Options& opts_in) {
     cleanup();
     return kExitBuild;
   }
-  std::vector<std::string> make = {"make", "-C", o.kdir, "M=" + kb.dir,
-                                   "KBUILD_EXTRA_SYMBOLS=" + o.symvers};
+  // No BTF for app objects: nothing reads it, and it needs pahole (and, on
+  // kernels whose headers ship vmlinux, a matching one).
+  std::vector<std::string> make = {"make", "-C", o.kdir, "M=" + kb.dir};
+  make.push_back("KBUILD_EXTRA_SYMBOLS=" + o.symvers);
+  make.push_back("CONFIG_DEBUG_INFO_BTF_MODULES=");
   if (o.arch != HostArch() || !o.cross_compile.empty())
     make.push_back(std::string("ARCH=") + o.arch);
   if (!o.cross_compile.empty()) make.push_back("CROSS_COMPILE=" + o.cross_compile);

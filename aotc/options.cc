@@ -22,13 +22,17 @@ const char kAotcUsage[] =
     "  --include-dir DIR     directory holding kmod/include and uapi (default: next to\n"
     "                        aotc: ../share/wasmkm/include when installed, else the\n"
     "                        source tree)\n"
-    "  --symvers FILE        wasmkm.ko's Module.symvers (default: ../share/wasmkm/\n"
-    "                        Module.symvers when installed, else kmod/Module.symvers)\n"
+    "  --symvers FILE        wasmkm.ko's Module.symvers (default when installed:\n"
+    "                        ../share/wasmkm/symvers/<kernel release>/Module.symvers\n"
+    "                        (DKMS keeps one per kernel), else ../share/wasmkm/\n"
+    "                        Module.symvers; in the source tree: kmod/Module.symvers)\n"
     "  -v, --verbose         show the generated build and Kbuild's output\n"
     "  -h, --help            this text\n"
     "\n"
     "The .wasm may import only the WASI preview1 functions that wasmkm.ko provides\n"
     "(aotc lists them when it refuses an import); SIMD is not supported.\n"
+    "For arm64 (Raspberry Pi OS) from an x86-64 machine: --arch arm64 with the\n"
+    "aarch64-linux-gnu- cross compiler and the target's kernel headers as --kdir.\n"
     "\n"
     "exit codes:\n"
     "  0  object written\n"
@@ -39,7 +43,8 @@ const char kAotcUsage[] =
     "examples:\n"
     "  aotc hello.wasm -o hello.wko\n"
     "  aotc sensor.wasm -o sensor.wko --kdir /usr/src/linux-headers-6.1.0-56-amd64\n"
-    "  aotc sensor.wasm -o sensor.wko --arch arm64 --kdir ~/rpi/linux-headers-arm64\n";
+    "  aotc sensor.wasm -o sensor.wko --arch arm64 --kdir ~/rpi/linux-headers-arm64 \\\n"
+    "       --symvers ~/rpi/wasmkm/Module.symvers\n";
 
 std::string FileStem(const std::string& path) {
   size_t slash = path.find_last_of('/');

@@ -41,7 +41,7 @@ static int wasmkm_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap
 	}
 	if (!d_is_dir(file->f_path.dentry)) {
 		fput(file);
-		snprintf(error, WASMKM_ERROR_LEN, "capability %u (%s): not a directory", i,
+		snprintf(error, WASMKM_ERROR_LEN, "capability %u (%.64s): not a directory", i,
 			 cap->guest_path);
 		return -ENOTDIR;
 	}

@@ -17,7 +17,7 @@ static int wasmkm_get_arg(void *dst, size_t ksize, void __user *uarg, u32 *usize
 
 	if (get_user(size, (u32 __user *)uarg))
 		return -EFAULT;
-	if (size < 2 * sizeof(u32) || size > PAGE_SIZE)
+	if (size < 2 * sizeof(u32) || size > WASMKM_ARG_SIZE_MAX)
 		return -EINVAL;
 	*usize = size;
 	return copy_struct_from_user(dst, ksize, uarg, size);
@@ -109,7 +109,7 @@ static long wasmkm_ioc_list(void __user *uarg, bool apps)
 	ret = wasmkm_get_arg(&arg, sizeof(arg), uarg, &usize);
 	if (ret)
 		return ret;
-	if (arg.capacity && (!arg.entry_size || arg.entry_size > PAGE_SIZE))
+	if (arg.capacity && (!arg.entry_size || arg.entry_size > WASMKM_ARG_SIZE_MAX))
 		return -EINVAL;
 	if (apps)
 		ret = wasmkm_list_apps((struct wasmkm_app_info **)&entries, arg.capacity, &count);
@@ -163,7 +163,7 @@ static long wasmkm_ioc_app_info(void __user *uarg)
 	ret = wasmkm_get_arg(&arg, sizeof(arg), uarg, &usize);
 	if (ret)
 		return ret;
-	if (arg.pad || arg.info_size > PAGE_SIZE)
+	if (arg.pad || arg.info_size > WASMKM_ARG_SIZE_MAX)
 		return -EINVAL;
 	memset(&info, 0, sizeof(info));
 	wasmkm_reap_finished();

@@ -80,7 +80,7 @@ void wasmkm_fpu_leave(struct wasmkm_ctx *ctx)
 
 	if (inst->in_fpu) {
 		inst->in_fpu = false;
-		wasmkm_arch_fpu_end();
+		wasmkm_arch_fpu_end(&inst->fpu);
 	}
 }
 
@@ -89,7 +89,7 @@ void wasmkm_fpu_enter(struct wasmkm_ctx *ctx)
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
 
 	if (!inst->in_fpu) {
-		wasmkm_arch_fpu_begin();
+		wasmkm_arch_fpu_begin(&inst->fpu);
 		inst->in_fpu = true;
 	}
 }
@@ -100,7 +100,8 @@ void wasmkm_fpu_enter(struct wasmkm_ctx *ctx)
  * locks and no allocations of its own.  After complete() no code of the app
  * object runs: kthread_complete_and_exit() is in the kernel proper.
  */
-void wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u32 func_idx)
+void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
+				  u32 trap_kind, u32 func_idx)
 {
 	const struct wasmkm_app_ops *ops = inst->ops;
 

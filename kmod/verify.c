@@ -11,14 +11,6 @@
 
 #include "wasmkm.h"
 
-#if defined(CONFIG_X86_64)
-#define WASMKM_EM	EM_X86_64
-#elif defined(CONFIG_ARM64)
-#define WASMKM_EM	EM_AARCH64
-#else
-#error "wasmkm supports x86-64 and arm64 only"
-#endif
-
 struct wasmkm_known_import {
 	const char *module;
 	const char *name;
@@ -73,7 +65,7 @@ static int wasmkm_verify_desc(const u8 *p, size_t len, char *error)
 		     le32_to_cpu(d->version), WASMKM_DESC_VERSION);
 	if (le32_to_cpu(d->total_size) != len)
 		return wasmkm_fail(error, -ENOEXEC, "descriptor total_size does not match its section");
-	if (le32_to_cpu(d->machine) != WASMKM_EM)
+	if (le32_to_cpu(d->machine) != WASMKM_ARCH_EM)
 		return wasmkm_fail(error, -ENOEXEC, "descriptor is for another machine");
 	flags = le32_to_cpu(d->flags);
 	if (flags & ~(WASMKM_DESC_F_MEMORY | WASMKM_DESC_F_START))
@@ -167,7 +159,7 @@ int wasmkm_verify_object(const u8 *buf, size_t len, const struct wasmkm_desc **d
 		return wasmkm_fail(error, -ENOEXEC, "not a little-endian ELF64 object");
 	if (le16_to_cpu(eh->e_type) != ET_REL)
 		return wasmkm_fail(error, -ENOEXEC, "not a relocatable object (kernel module)");
-	if (le16_to_cpu(eh->e_machine) != WASMKM_EM)
+	if (le16_to_cpu(eh->e_machine) != WASMKM_ARCH_EM)
 		return wasmkm_fail(error, -ENOEXEC, "object is for another machine (e_machine %u)",
 		     le16_to_cpu(eh->e_machine));
 	if (le16_to_cpu(eh->e_shentsize) != sizeof(Elf64_Shdr) || !eh->e_shnum ||

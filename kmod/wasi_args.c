@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* wasmkm: WASI args_* and environ_* from the manifest's string blobs. */
 #include <linux/string.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 
 #include "wasmkm.h"
 

@@ -2,7 +2,7 @@
 /* wasmkm: WASI clock_res_get and clock_time_get. */
 #include <linux/sched.h>
 #include <linux/timekeeping.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 
 #include "wasmkm.h"
 

@@ -7,7 +7,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 
 #include "wasmkm.h"
 

@@ -7,7 +7,7 @@
 #include <linux/fs.h>
 #include <linux/fadvise.h>
 #include <linux/stat.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 
 #include "wasmkm.h"
 

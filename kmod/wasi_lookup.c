@@ -13,7 +13,6 @@
 #include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
-#include <asm/unaligned.h>
 
 #include "compat.h"
 #include "wasi_lookup.h"
@@ -97,12 +96,12 @@ int wasmkm_lookup_parent(const struct path *root, const char *path, struct wasmk
 	lk->name = getname_kernel(path);
 	if (IS_ERR(lk->name))
 		return PTR_ERR(lk->name);
-	err = vfs_path_parent_lookup(lk->name, 0, &lk->parent, &lk->last, &lk->type, root);
+	err = wasmkm_path_parent_lookup(lk->name, 0, &lk->parent, &lk->last, &lk->type, root);
 	if (err) {
 		putname(lk->name);
 		return err;
 	}
-	lk->trailing_slash = lk->type == LAST_NORM && lk->last.name[lk->last.len];
+	lk->trailing_slash = lk->type == WASMKM_LAST_NORM && lk->last.name[lk->last.len];
 	return 0;
 }
 
@@ -112,8 +111,8 @@ int wasmkm_lookup_lock(struct wasmkm_lookup *lk, unsigned int flags)
 	struct dentry *d;
 	int err;
 
-	if (lk->type != LAST_NORM)
-		return lk->type == LAST_DOTDOT ? -ENOTEMPTY : -EINVAL;
+	if (lk->type != WASMKM_LAST_NORM)
+		return lk->type == WASMKM_LAST_DOTDOT ? -ENOTEMPTY : -EINVAL;
 	err = mnt_want_write(lk->parent.mnt);
 	if (err)
 		return err;

@@ -11,7 +11,6 @@
 #include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
-#include <asm/unaligned.h>
 
 #include "compat.h"
 #include "wasi_lookup.h"
@@ -81,7 +80,7 @@ static s32 wasmkm_path_create(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len,
 	werr = wasmkm_parent_at(ctx, fd, path, len, right, &lk);
 	if (werr)
 		return werr;
-	if (lk.type != LAST_NORM) {
+	if (lk.type != WASMKM_LAST_NORM) {
 		err = -EEXIST;
 		goto out;
 	}
@@ -159,7 +158,7 @@ static s32 wasmkm_path_remove(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len,
 	werr = wasmkm_parent_at(ctx, fd, path, len, right, &lk);
 	if (werr)
 		return werr;
-	if (!rmdir && lk.type != LAST_NORM) {
+	if (!rmdir && lk.type != WASMKM_LAST_NORM) {
 		err = -EISDIR;
 		goto out;
 	}
@@ -296,8 +295,8 @@ static s32 wasmkm_path_link(struct wasmkm_ctx *ctx, s32 old_fd, s32 old_flags, s
 		path_put(&old);
 		return werr;
 	}
-	if (lk.type != LAST_NORM || lk.trailing_slash) {
-		err = lk.type != LAST_NORM ? -EEXIST : -ENOENT;
+	if (lk.type != WASMKM_LAST_NORM || lk.trailing_slash) {
+		err = lk.type != WASMKM_LAST_NORM ? -EEXIST : -ENOENT;
 		goto out;
 	}
 	if (old.mnt != lk.parent.mnt) {
@@ -332,7 +331,7 @@ static int wasmkm_do_rename(struct wasmkm_lookup *o, struct wasmkm_lookup *n)
 	struct renamedata rd = {};
 	int err;
 
-	if (o->type != LAST_NORM || n->type != LAST_NORM)
+	if (o->type != WASMKM_LAST_NORM || n->type != WASMKM_LAST_NORM)
 		return -EBUSY;
 	if (o->parent.mnt != n->parent.mnt)
 		return -EXDEV;

@@ -6,7 +6,7 @@
  */
 #include <linux/fs.h>
 #include <linux/slab.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 
 #include "wasi_lookup.h"
 #include "wasmkm.h"

@@ -11,7 +11,7 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/wait.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 
 #include "wasmkm.h"
 

@@ -6,7 +6,7 @@
  * of the buffer, which tells the program to read on.
  */
 #include <linux/fs.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 
 #include "wasmkm.h"
 

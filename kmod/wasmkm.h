@@ -16,17 +16,25 @@
 #include <linux/wasmkm_object.h>
 #include <wasmkm/rt.h>
 
-#if defined(CONFIG_X86)
-#include "arch/x86/fpu.h"
+#if defined(CONFIG_X86_64)
+#include "arch/x86/arch.h"
 #elif defined(CONFIG_ARM64)
-#include "arch/arm64/fpu.h"
+#include "arch/arm64/arch.h"
 #else
 #error "wasmkm supports x86-64 and arm64 only"
 #endif
 
+#include "compat.h"
 #include "wasi_errno.h"
 
 #define WASMKM_SHA256_LEN	32
+
+/*
+ * Largest ioctl struct (or list entry) the module reads or writes: a fixed
+ * bound, not PAGE_SIZE, so that the ABI is the same on 4K, 16K (Raspberry
+ * Pi 5) and 64K page kernels.
+ */
+#define WASMKM_ARG_SIZE_MAX	4096
 
 /*
  * Bytes of the 16 KiB kernel stack kept below the lowest wasm frame: room
@@ -95,6 +103,7 @@ struct wasmkm_inst {
 	wait_queue_head_t wq;		/* sleeps in helpers, log readers */
 	bool stop;
 	bool in_fpu;
+	struct wasmkm_arch_fpu fpu;	/* FP registers kept out of the section */
 	bool reaped;
 	char name[WASMKM_NAME_LEN + 16];
 	/* WASI descriptors, used by the instance's thread only */
@@ -152,11 +161,9 @@ void wasmkm_reap_finished(void);
 int wasmkm_runner(void *data);
 void wasmkm_fpu_leave(struct wasmkm_ctx *ctx);
 void wasmkm_fpu_enter(struct wasmkm_ctx *ctx);
-/*
- * Never returns, but is not declared __noreturn: objtool does not know that
- * across translation units and would see callers fall through.
- */
-void wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code, u32 trap_kind, u32 func_idx);
+/* Never returns: the thread ends in kthread_complete_and_exit(). */
+void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
+				  u32 trap_kind, u32 func_idx);
 
 static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
 {

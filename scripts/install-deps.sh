@@ -2,25 +2,47 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Install what wasmkm needs to build and test, on Debian 12 (bookworm).
-# Idempotent and quick when everything is present: only a dpkg-query check,
-# no network.  Missing packages are installed by name (apt-get update first).
+# Idempotent and quick when everything is present: only a dpkg-query check
+# and a look at the package index, no download.  Missing packages are
+# installed by name (apt-get update first).
 #
-# Then, without installing it, fetch the Debian kernel image that matches
-# the installed linux-headers-amd64 (for the QEMU guest), and extract the
-# few files the tests and lint need from the kernel source tarball.
+# Then, without installing anything, fetch the kernels of the test matrix
+# (each a guest kernel for QEMU, and headers to build against), and extract
+# the few files the tests and lint need from the kernel source tarball.
+# Kernel versions are derived from the package index, never hard-coded
+# (scripts/kernel-abi.sh):
+#
+#   x86        the installed linux-headers-amd64 (Debian 12: 6.1); image only
+#   x86-6.12   the newest linux-headers-6.12.*+deb12-amd64 with an image
+#   arm64      what linux-headers-arm64 points at in Debian's arm64 index,
+#              read with a private APT configuration (build/apt/arm64): the
+#              host never gets arm64 as a dpkg architecture
+#   arm64-6.12-16k  the newest 6.12 arm64 kernel with 16K pages (the page
+#              size of the Raspberry Pi 5's kernel)
+#
+# Headers are unpacked with dpkg-deb -x together with their -common and
+# linux-kbuild packages (amd64: kbuild's programs run on the build host),
+# and the one absolute include in the headers' Makefile is rewritten.
 #
 # With --debug, also what building the debug kernel of "make check-debug"
 # takes (scripts/debug-kernel.sh): flex, bison, bc, libelf and libssl headers.
 #
 # Outputs (under build/, relative to the repository root):
-#   kernel/<abi>/vmlinuz          the guest kernel
+#   kernel/<lane>.abi                 the ABI chosen for a lane
+#   kernel/<abi>-<flavour>/vmlinuz    a guest kernel
+#   kernel/<abi>-<flavour>/root/usr/src/linux-headers-<abi>-<flavour>
+#   kernel/<abi>-<flavour>/modules/   virtio console modules (arm64 guest)
+#   arm64-busybox/busybox             Debian's arm64 busybox-static (guest)
 #   ksrc/tools/testing/selftests/kselftest{,_harness}.h
 #   ksrc/scripts/{checkpatch.pl,spelling.txt,const_structs.checkpatch}
+#
+# WASMKM_LANES (default: all four) selects the kernels to fetch.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
 KSRC_TAR=/usr/src/linux-source-6.1.tar.xz
+LANES=${WASMKM_LANES:-x86 arm64 x86-6.12 arm64-6.12-16k}
 
 PACKAGES=(
 	build-essential
@@ -50,6 +72,16 @@ PACKAGES=(
 	nodejs
 	python3-matplotlib
 	python3-pip
+	# pahole: BTF of wasmkm.ko for kernels that have it (6.12)
+	dwarves
+	# make check builds the DKMS tree (in a private DKMS tree)
+	dkms
+	# arm64: cross compilers (gcc-12 is what Debian's arm64 headers
+	# name), static libstdc++/libc for the guest, and the arm64 QEMU.
+	gcc-aarch64-linux-gnu
+	g++-aarch64-linux-gnu
+	gcc-12-aarch64-linux-gnu
+	qemu-system-arm
 )
 
 # Building a kernel from linux-source-6.1 (make check-debug only).
@@ -94,46 +126,171 @@ install_packages() {
 		apt-get install -q -y --no-install-recommends "${missing[@]}"
 }
 
-# The guest kernel: linux-image-<abi>-amd64, downloaded and unpacked only.
-fetch_kernel() {
-	local abi dir pkg deb tmp
-	abi=$("$ROOT/scripts/kernel-abi.sh" amd64)
-	dir=$BUILD/kernel/$abi
-	if [ -s "$dir/vmlinuz" ]; then
+# Refresh the index that APT_CONFIG selects (the host's if unset).
+apt_update() {
+	if [ -n "${APT_CONFIG:-}" ]; then
+		apt-get update -q >&2
+	else
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+	fi
+}
+
+# Download package $1 into directory $2 (if not there yet) and print the
+# .deb's path.  APT_CONFIG selects the index (arm64).  apt-get run as root
+# drops privileges to _apt, which must be able to write the target
+# directory: download into a private world-writable one, then move it.
+download() {
+	local pkg=$1 dst=$2 tmp deb
+	deb=$(find "$dst" -maxdepth 1 -name "${pkg}_*.deb" -print -quit 2>/dev/null || true)
+	if [ -n "$deb" ]; then
+		printf '%s\n' "$deb"
 		return 0
 	fi
-	pkg=linux-image-$abi-amd64
-	mkdir -p "$BUILD/kernel"
-	deb=$(find "$BUILD/kernel" -maxdepth 1 -name "${pkg}_*.deb" -print -quit)
-	if [ -z "$deb" ]; then
-		log "downloading $pkg"
-		# apt-get download run as root drops privileges to _apt, which
-		# must be able to write the target directory: download into a
-		# private world-writable directory, then move the file.
-		tmp=$(mktemp -d)
-		chmod 0777 "$tmp"
-		if ! (cd "$tmp" && apt-get download -q "$pkg"); then
-			# The package lists may be stale (a point release moved
-			# the pool): refresh them once and retry.
-			as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-			(cd "$tmp" && apt-get download -q "$pkg")
-		fi
-		deb=$(find "$tmp" -maxdepth 1 -name "${pkg}_*.deb" -print -quit)
-		[ -n "$deb" ] || { log "download of $pkg failed"; exit 1; }
-		mv "$deb" "$BUILD/kernel/"
-		rm -rf "$tmp"
-		deb=$BUILD/kernel/$(basename "$deb")
+	mkdir -p "$dst"
+	log "downloading $pkg"
+	tmp=$(mktemp -d)
+	chmod 0777 "$tmp"
+	if ! (cd "$tmp" && apt-get download -q "$pkg" >&2); then
+		# The package lists may be stale (a point release moved the
+		# pool): refresh them once and retry.
+		apt_update
+		(cd "$tmp" && apt-get download -q "$pkg" >&2)
 	fi
-	log "unpacking $(basename "$deb")"
-	tmp=$(mktemp -d "$BUILD/kernel/unpack.XXXXXX")
+	deb=$(find "$tmp" -maxdepth 1 -name "${pkg}_*.deb" -print -quit)
+	[ -n "$deb" ] || { log "download of $pkg failed"; exit 1; }
+	mv "$deb" "$dst/"
+	rm -rf "$tmp"
+	printf '%s\n' "$dst/$(basename "$deb")"
+}
+
+# A private APT configuration that reads Debian's arm64 index from the
+# host's sources; nothing is ever installed through it.  Prints its path.
+arm64_index() {
+	local dir=$BUILD/apt/arm64
+	mkdir -p "$dir/state/lists/partial" "$dir/cache/archives/partial"
+	[ -e "$dir/state/status" ] || : >"$dir/state/status"
+	{
+		echo 'APT::Architecture "arm64";'
+		echo 'APT::Architectures { "arm64"; };'
+		echo 'APT::Sandbox::User "root";'
+		echo "Dir::State \"$dir/state\";"
+		echo "Dir::State::status \"$dir/state/status\";"
+		echo "Dir::Cache \"$dir/cache\";"
+	} >"$dir/apt.conf.tmp"
+	mv "$dir/apt.conf.tmp" "$dir/apt.conf"
+	if ! find "$dir/state/lists" -maxdepth 1 -name '*_Packages*' | grep -q .; then
+		log "reading Debian's arm64 package index"
+		APT_CONFIG=$dir/apt.conf apt-get update -q >&2
+	fi
+	printf '%s\n' "$dir/apt.conf"
+}
+
+# One kernel of the matrix.  $1: lane, $2: Debian flavour (amd64, arm64,
+# arm64-16k), $3: ABI, $4: APT_CONFIG for the arch's index ("" = the
+# host's), $5: 1 to unpack the headers too, 0 for the image only (the
+# headers are installed).
+fetch_kernel() {
+	local lane=$1 flavour=$2 abi=$3 aptconf=$4 headers=$5
+	local rel=$abi-$flavour dir deb tmp src hdr dep common kbuild m
+	dir=$BUILD/kernel/$rel
+	src=$dir/root/usr/src/linux-headers-$rel
+	printf '%s\n' "$abi" >"$BUILD/kernel/$lane.abi.tmp"
+	mv "$BUILD/kernel/$lane.abi.tmp" "$BUILD/kernel/$lane.abi"
+	mkdir -p "$dir"
+	if [ ! -s "$dir/vmlinuz" ]; then
+		deb=$(APT_CONFIG=$aptconf download "linux-image-$rel-unsigned" "$BUILD/kernel/debs")
+		log "unpacking $(basename "$deb")"
+		tmp=$(mktemp -d "$dir/unpack.XXXXXX")
+		dpkg-deb -x "$deb" "$tmp"
+		[ -f "$tmp/boot/config-$rel" ] && cp "$tmp/boot/config-$rel" "$dir/config"
+		# The virt machine's second console is virtio-serial, built as
+		# modules: the runner loads them in the guest (uncompressed:
+		# busybox insmod reads them as they are).
+		if [ "${flavour%%-*}" = arm64 ]; then
+			mkdir -p "$dir/modules"
+			find "$tmp/lib/modules/$rel/kernel/drivers" \
+				\( -name 'virtio_mmio.ko*' -o -name 'virtio_console.ko*' \) \
+				-exec cp {} "$dir/modules/" \;
+			for m in "$dir"/modules/*.ko.xz; do
+				[ -e "$m" ] && xz -d -f "$m"
+			done
+		fi
+		cp "$tmp/boot/vmlinuz-$rel" "$dir/vmlinuz.tmp"
+		rm -rf "$tmp"
+		mv "$dir/vmlinuz.tmp" "$dir/vmlinuz"
+		rm -f "$deb"
+	fi
+	if [ "$headers" -eq 1 ] && [ ! -f "$src/.unpacked" ]; then
+		hdr=$(APT_CONFIG=$aptconf download "linux-headers-$rel" "$BUILD/kernel/debs")
+		dep=$(dpkg-deb -f "$hdr" Depends | tr ',' '\n')
+		common=$(sed -n 's/^ *\(linux-headers-[^ ]*-common\).*/\1/p' <<<"$dep" | head -n1)
+		kbuild=$(sed -n 's/^ *\(linux-kbuild-[^ ]*\).*/\1/p' <<<"$dep" | head -n1)
+		if [ -z "$common" ] || [ -z "$kbuild" ]; then
+			log "cannot read the dependencies of $(basename "$hdr")"
+			exit 1
+		fi
+		# -common is arch all; kbuild's programs must run here (amd64).
+		common=$(download "$common" "$BUILD/kernel/debs")
+		kbuild=$(download "$kbuild" "$BUILD/kernel/debs")
+		log "unpacking the $rel headers"
+		rm -rf "$dir/root"
+		for deb in "$hdr" "$common" "$kbuild"; do
+			dpkg-deb -x "$deb" "$dir/root"
+		done
+		# The headers include the common tree by absolute path.
+		sed -i "s|^include /usr/src/|include $dir/root/usr/src/|" "$src/Makefile"
+		touch "$src/.unpacked"
+		rm -f "$hdr" "$common" "$kbuild"
+	fi
+}
+
+# The arm64 guest's userland: Debian's busybox-static for arm64.
+fetch_busybox() {
+	local aptconf=$1 dir=$BUILD/arm64-busybox deb tmp
+	[ -x "$dir/busybox" ] && return 0
+	deb=$(APT_CONFIG=$aptconf download busybox-static "$BUILD/kernel/debs")
+	tmp=$(mktemp -d)
 	dpkg-deb -x "$deb" "$tmp"
 	mkdir -p "$dir"
-	cp "$tmp/boot/vmlinuz-$abi-amd64" "$dir/vmlinuz.tmp"
-	if [ -f "$tmp/boot/config-$abi-amd64" ]; then
-		cp "$tmp/boot/config-$abi-amd64" "$dir/config"
-	fi
-	rm -rf "$tmp"
-	mv "$dir/vmlinuz.tmp" "$dir/vmlinuz"
+	cp "$tmp/bin/busybox" "$dir/busybox.tmp"
+	mv "$dir/busybox.tmp" "$dir/busybox"
+	rm -rf "$tmp" "$deb"
+}
+
+fetch_kernels() {
+	local lane abi aptconf
+	mkdir -p "$BUILD/kernel"
+	for lane in $LANES; do
+		case "$lane" in
+		x86)
+			abi=$("$ROOT/scripts/kernel-abi.sh" amd64)
+			fetch_kernel x86 amd64 "$abi" "" 0
+			;;
+		x86-6.12)
+			abi=$("$ROOT/scripts/kernel-abi.sh" amd64 6.12) ||
+				{ log "no 6.12 kernel in the amd64 index"; exit 1; }
+			fetch_kernel x86-6.12 amd64 "$abi" "" 1
+			;;
+		arm64)
+			aptconf=$(arm64_index)
+			abi=$(APT_CONFIG=$aptconf "$ROOT/scripts/kernel-abi.sh" --index arm64) ||
+				{ log "no linux-headers-arm64 in the arm64 index"; exit 1; }
+			fetch_kernel arm64 arm64 "$abi" "$aptconf" 1
+			fetch_busybox "$aptconf"
+			;;
+		arm64-6.12-16k)
+			aptconf=$(arm64_index)
+			abi=$(APT_CONFIG=$aptconf "$ROOT/scripts/kernel-abi.sh" arm64-16k 6.12) ||
+				{ log "no 6.12 arm64-16k kernel in the arm64 index"; exit 1; }
+			fetch_kernel arm64-6.12-16k arm64-16k "$abi" "$aptconf" 1
+			fetch_busybox "$aptconf"
+			;;
+		*)
+			log "unknown lane $lane (WASMKM_LANES)"
+			exit 1
+			;;
+		esac
+	done
 }
 
 # kselftest headers and checkpatch from the kernel source tarball.
@@ -162,5 +319,5 @@ if [ "${1:-}" = --debug ]; then
 else
 	install_packages "${PACKAGES[@]}"
 fi
-fetch_kernel
+fetch_kernels
 extract_ksrc

@@ -1,16 +1,21 @@
 # SPDX-License-Identifier: GPL-2.0
 # Tests, the demo and lint; included by the top-level Makefile (which sets
-# ROOT, BUILD, KDIR, KABI and the kmod/aotc/wasmctl targets).
+# ROOT, BUILD, OUT, ARCH, KDIR, KREL, KOBJ and the kmod/aotc/wasmctl targets).
+# ARCH=arm64 or KSERIES=6.12 select another lane of the kernel matrix: its
+# objects, kselftests and guest run live in build/<lane>/.
 #
 #   make demo       deps, build, boot the guest, run examples/hello.c and
 #                   examples/sensor.c (with --cap fs:/data)
 #   make check      deps, build, host tests, kselftests in the guest; ends with
 #                   one line "N passed, M failed" summing every suite
 #   make check-host host unit tests (check-codegen, check-cli)
-#   make check-vm   only the guest run of the kselftests
+#   make check-vm   only the guest run of the kselftests (this lane)
+#   make check-lanes the guest runs of every lane (x86, arm64, x86-6.12,
+#                   arm64-6.12-16k)
 #   make apps       test apps: .c/.wat -> .wasm -> .wko (aotc), expected outputs
 #   make apps-wasm  only the .wasm files, in build/wasm
 #   make kselftests static kselftest binaries for the guest
+#   make check-install  make install / install-dkms into a scratch directory
 #   make lint       checkpatch on kmod/, clang-format on C++ sources
 #   make vm-smoke   boot, insmod and rmmod wasmkm.ko only
 #   make vm-shell   a shell in the guest, wasmkm.ko loaded, apps in /apps
@@ -29,7 +34,7 @@ WASM_CC := clang-16
 WASM_CFLAGS := --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-debug
 WAT2WASM := wat2wasm
 KSRC := $(BUILD)/ksrc
-VM_KERNEL = $(BUILD)/kernel/$(KABI)/vmlinuz
+VM_KERNEL = $(BUILD)/kernel/$(KREL)/vmlinuz
 VM_TIMEOUT ?= 600
 # Extra aotc options (e.g. --arch) for the test apps.
 AOTC_FLAGS ?=
@@ -40,32 +45,32 @@ APP_WAT := $(wildcard tests/apps/*.wat)
 EXAMPLE_C := $(wildcard examples/*.c)
 APP_NAMES := $(basename $(notdir $(APP_C) $(APP_WAT) $(EXAMPLE_C)))
 APP_WASM := $(addprefix $(BUILD)/wasm/,$(addsuffix .wasm,$(APP_NAMES)))
-APP_WKO := $(addprefix $(BUILD)/apps/,$(addsuffix .wko,$(APP_NAMES)))
-APP_EXPECTED := $(BUILD)/apps/matmul.expected
+APP_WKO := $(addprefix $(OUT)/apps/,$(addsuffix .wko,$(APP_NAMES)))
+APP_EXPECTED := $(OUT)/apps/matmul.expected
 # The WAT conformance suite in the guest (tests/kselftest/conformance.c): each
-# module as build/apps/conf-<name>.wko, next to its source for the asserts.
+# module as <apps>/conf-<name>.wko, next to its source for the asserts.
 CONF_WAT := $(wildcard tests/host/codegen/wat/*.wat)
 CONF_NAMES := $(addprefix conf-,$(basename $(notdir $(CONF_WAT))))
 APP_WASM += $(addprefix $(BUILD)/wasm/,$(addsuffix .wasm,$(CONF_NAMES)))
-APP_WKO += $(addprefix $(BUILD)/apps/,$(addsuffix .wko,$(CONF_NAMES)))
-APP_EXPECTED += $(addprefix $(BUILD)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
+APP_WKO += $(addprefix $(OUT)/apps/,$(addsuffix .wko,$(CONF_NAMES)))
+APP_EXPECTED += $(addprefix $(OUT)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
 KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs limits unload
-KSELFTEST_BINS := $(addprefix $(BUILD)/kselftest/,$(KSELFTEST_NAMES))
+KSELFTEST_BINS := $(addprefix $(OUT)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
 	-I$(KSRC)/tools/testing/selftests -I$(ROOT)/uapi -I$(ROOT)/tests/kselftest \
 	-I$(ROOT)/tests/include
 
-.PHONY: apps apps-wasm kselftests demo demo-run check-all check-vm vm-smoke vm-shell lint \
-	lint-kmod lint-cxx lint-sh check-debug check-debug-run
+.PHONY: apps apps-wasm kselftests demo demo-run check-all check-vm check-lanes check-install \
+	vm-smoke vm-shell lint lint-kmod lint-cxx lint-sh check-debug check-debug-run
 
 # ------------------------------------------------------------------ apps
 apps: $(APP_WKO) $(APP_EXPECTED)
 
 # Only the .wasm files (no aotc needed).
-apps-wasm: $(APP_WASM) $(APP_EXPECTED)
+apps-wasm: $(APP_WASM) $(BUILD)/native/matmul.expected
 
 $(BUILD)/wasm/%.wasm: tests/apps/%.c
 	@mkdir -p $(@D)
@@ -80,7 +85,7 @@ $(BUILD)/wasm/conf-%.wasm: tests/host/codegen/wat/%.wat
 	@mkdir -p $(@D)
 	$(WAT2WASM) --debug-names -o $@ $<
 
-$(BUILD)/apps/conf-%.wat: tests/host/codegen/wat/%.wat
+$(OUT)/apps/conf-%.wat: tests/host/codegen/wat/%.wat
 	@mkdir -p $(@D)
 	cp $< $@
 
@@ -88,35 +93,51 @@ $(BUILD)/wasm/%.wasm: examples/%.c
 	@mkdir -p $(@D)
 	$(WASM_CC) $(WASM_CFLAGS) -o $@ $<
 
-# The objects depend on the compiler and on wasmkm.ko's exported symbols.
-$(BUILD)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc | kmod
+# The objects depend on the compiler, the runtime headers and wasmkm.ko's
+# exported symbols (their CRCs).
+$(OUT)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc $(wildcard kmod/include/wasmkm/*.h) \
+		$(wildcard uapi/linux/*.h) $(wildcard $(KOBJ)/Module.symvers) | kmod
 	@mkdir -p $(@D)
-	$(BUILD)/bin/aotc $< -o $@ --kdir $(KDIR) \
-		--symvers $(ROOT)/kmod/Module.symvers $(AOTC_FLAGS)
+	$(BUILD)/bin/aotc $< -o $@ --kdir $(KDIR) --arch $(ARCH) \
+		$(if $(CROSS_COMPILE),--cross-compile $(CROSS_COMPILE)) \
+		--symvers $(KOBJ)/Module.symvers $(AOTC_FLAGS)
 
-# What native code prints for the same C: the FP test compares bit for bit.
-$(BUILD)/apps/matmul.expected: tests/apps/matmul.c
-	@mkdir -p $(@D) $(BUILD)/native
-	$(CC) -O2 -o $(BUILD)/native/matmul $< -lm
+# What native code prints for the same C: the FP test compares bit for bit
+# (the same on every arch: IEEE arithmetic, no contraction in either).
+$(BUILD)/native/matmul.expected: tests/apps/matmul.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -ffp-contract=off -o $(BUILD)/native/matmul $< -lm
 	$(BUILD)/native/matmul >$@
 
+$(OUT)/apps/matmul.expected: $(BUILD)/native/matmul.expected
+	@mkdir -p $(@D)
+	cp $< $@
+
 # ------------------------------------------------------------ kselftests
-kselftests: $(KSELFTEST_BINS) $(BUILD)/kselftest/order
+kselftests: $(KSELFTEST_BINS) $(OUT)/kselftest/order
 
 $(KSRC)/tools/testing/selftests/kselftest_harness.h:
 	scripts/install-deps.sh
 
-$(BUILD)/kselftest/%: tests/kselftest/%.c tests/kselftest/wasmkm_test.h tests/include/wat_values.h \
+$(OUT)/kselftest/%: tests/kselftest/%.c tests/kselftest/wasmkm_test.h tests/include/wat_values.h \
 		uapi/linux/wasmkm.h uapi/linux/wasmkm_object.h \
 		$(KSRC)/tools/testing/selftests/kselftest_harness.h
 	@mkdir -p $(@D)
-	$(CC) $(KSELFTEST_CFLAGS) -o $@ $<
+	$(TARGET_CC) $(KSELFTEST_CFLAGS) -o $@ $<
 
-$(BUILD)/kselftest/order: tests/tests.mk
+$(OUT)/kselftest/order: tests/tests.mk
 	@mkdir -p $(@D)
 	printf '%s\n' $(KSELFTEST_NAMES) >$@
 
 # ------------------------------------------------------------------- VM
+# The lane's guest: its kernel, the modules the arm64 virt machine needs
+# for the result channel, and the wasmkm.ko built against its headers.
+# 16K pages need a CPU with the 16K granule: the Raspberry Pi 5's Cortex-A76.
+VM_CPU := $(if $(filter 16k,$(KFLAVOUR)),cortex-a76)
+VM_ARGS = --arch $(ARCH) $(if $(VM_CPU),--cpu $(VM_CPU)) --kernel $(VM_KERNEL) \
+	--kmod $(KOBJ)/wasmkm.ko \
+	$(if $(wildcard $(dir $(VM_KERNEL))modules/*.ko*),--guest-modules $(dir $(VM_KERNEL))modules)
+
 $(VM_KERNEL):
 	scripts/install-deps.sh
 
@@ -124,20 +145,16 @@ $(VM_KERNEL):
 # apps with -k and boot with what there is.
 check-vm: kmod wasmctl kselftests $(VM_KERNEL)
 	-$(MAKE) --no-print-directory -k apps
-	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
-		--wasmctl $(BUILD)/guest/wasmctl --apps $(BUILD)/apps \
-		--tests $(BUILD)/kselftest --out $(BUILD)/vm \
-		--timeout $(VM_TIMEOUT) check
+	tests/vm/run.sh $(VM_ARGS) --wasmctl $(OUT)/guest/wasmctl --apps $(OUT)/apps \
+		--tests $(OUT)/kselftest --out $(OUT)/vm --timeout $(VM_TIMEOUT) check
 
 # A shell in the guest with everything loaded (Ctrl-A X quits QEMU).
 vm-shell: kmod wasmctl apps kselftests $(VM_KERNEL)
-	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
-		--wasmctl $(BUILD)/guest/wasmctl --apps $(BUILD)/apps \
-		--tests $(BUILD)/kselftest --out $(BUILD)/vm-shell shell
+	tests/vm/run.sh $(VM_ARGS) --wasmctl $(OUT)/guest/wasmctl --apps $(OUT)/apps \
+		--tests $(OUT)/kselftest --out $(OUT)/vm-shell shell
 
 vm-smoke: kmod $(VM_KERNEL)
-	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
-		--out $(BUILD)/vm-smoke --timeout $(VM_TIMEOUT) smoke
+	tests/vm/run.sh $(VM_ARGS) --out $(OUT)/vm-smoke --timeout $(VM_TIMEOUT) smoke
 
 # ------------------------------------------------------------ debug lane
 # wasmkm.ko and the apps built against the debug kernel's tree, from a
@@ -148,7 +165,7 @@ VM_DEBUG_TIMEOUT ?= 3000
 # 1000: the usage-back-to-baseline figure is the regular lane's, and here
 # kmemleak sees a leak of even one cycle.
 VM_DEBUG_FLAGS ?= --env WK_CYCLES=200
-DEBUG_APP_WKO = $(patsubst $(BUILD)/apps/%,$(DEBUG_OUT)/apps/%,$(APP_WKO))
+DEBUG_APP_WKO = $(patsubst $(OUT)/apps/%,$(DEBUG_OUT)/apps/%,$(APP_WKO))
 
 # The kernel build is cached: a second run only checks the key.
 check-debug: deps
@@ -179,8 +196,8 @@ check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm
 	cp $(APP_EXPECTED) $(DEBUG_OUT)/apps/
 	tests/vm/run.sh --kernel $(DEBUG_KDIR)/arch/x86/boot/bzImage \
 		--kmod $(DEBUG_OUT)/kmod/wasmkm.ko \
-		--wasmctl $(BUILD)/guest/wasmctl --apps $(DEBUG_OUT)/apps \
-		--tests $(BUILD)/kselftest --out $(DEBUG_OUT)/vm \
+		--wasmctl $(OUT)/guest/wasmctl --apps $(DEBUG_OUT)/apps \
+		--tests $(OUT)/kselftest --out $(DEBUG_OUT)/vm \
 		--timeout $(VM_DEBUG_TIMEOUT) $(VM_DEBUG_FLAGS) check
 
 # ----------------------------------------------------------------- demo
@@ -188,10 +205,9 @@ check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm
 demo: deps
 	$(MAKE) --no-print-directory demo-run
 
-demo-run: all $(BUILD)/apps/hello.wko $(BUILD)/apps/sensor.wko $(VM_KERNEL)
-	tests/vm/run.sh --kernel $(VM_KERNEL) --kmod kmod/wasmkm.ko \
-		--wasmctl $(BUILD)/guest/wasmctl --apps $(BUILD)/apps \
-		--out $(BUILD)/vm-demo --timeout $(VM_TIMEOUT) demo
+demo-run: all $(OUT)/apps/hello.wko $(OUT)/apps/sensor.wko $(VM_KERNEL)
+	tests/vm/run.sh $(VM_ARGS) --wasmctl $(OUT)/guest/wasmctl --apps $(OUT)/apps \
+		--out $(OUT)/vm-demo --timeout $(VM_TIMEOUT) demo
 
 # ---------------------------------------------------------------- check
 CHECK_DIR := $(BUILD)/check
@@ -200,6 +216,18 @@ HOST_SUITES := $(if $(wildcard tests/host/codegen/codegen.mk),codegen) \
 	$(if $(wildcard tests/host/cli/cli.mk),cli)
 
 check-host: $(addprefix check-,$(HOST_SUITES))
+
+# make install and make install-dkms into a scratch directory, then the
+# installed aotc, and dkms build in a private DKMS tree (nothing installed).
+check-install: kmod aotc $(BUILD)/wasm/hello.wasm
+	tests/install/check-install.sh $(KDIR) $(BUILD)/wasm/hello.wasm
+
+# Every lane's guest run, one after the other (check-all runs them as suites).
+check-lanes:
+	$(MAKE) --no-print-directory ARCH=x86 KSERIES= check-vm
+	$(MAKE) --no-print-directory ARCH=arm64 KSERIES= check-vm
+	$(MAKE) --no-print-directory ARCH=x86 KSERIES=6.12 check-vm
+	$(MAKE) --no-print-directory ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k check-vm
 
 check: deps
 	$(MAKE) --no-print-directory check-all
@@ -213,6 +241,13 @@ check-all:
 		$(MAKE) --no-print-directory check-$(s);)
 	@$(SUITE) run vm $(CHECK_DIR) -- $(MAKE) --no-print-directory check-vm
 	@$(SUITE) run bench $(CHECK_DIR) -- $(MAKE) --no-print-directory bench-smoke
+	@$(SUITE) run vm-arm64 $(CHECK_DIR) -- \
+		$(MAKE) --no-print-directory ARCH=arm64 KSERIES= check-vm
+	@$(SUITE) run vm-6.12 $(CHECK_DIR) -- \
+		$(MAKE) --no-print-directory ARCH=x86 KSERIES=6.12 check-vm
+	@$(SUITE) run vm-arm64-16k $(CHECK_DIR) -- \
+		$(MAKE) --no-print-directory ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k check-vm
+	@$(SUITE) run install $(CHECK_DIR) -- $(MAKE) --no-print-directory check-install
 	@$(SUITE) run lint $(CHECK_DIR) -- $(MAKE) --no-print-directory lint-kmod lint-cxx
 	@echo "==== summary"
 	@$(SUITE) total $(CHECK_DIR)
@@ -225,7 +260,8 @@ CXX_SRCS := $(shell find aotc userspace-cli tests/host bench \
 	\( -name '*.cc' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \
 	-not -path 'tests/host/codegen/*.h' -not -path 'tests/host/codegen/include/*' \
 	2>/dev/null | sort)
-SH_SRCS := scripts/install-deps.sh tests/vm/run.sh tests/vm/suite.sh .ci/run
+SH_SRCS := scripts/install-deps.sh scripts/kernel-abi.sh scripts/dkms-post-build.sh \
+	tests/vm/run.sh tests/vm/suite.sh tests/install/check-install.sh .ci/run
 
 lint: lint-kmod lint-cxx lint-sh
 

@@ -4,8 +4,9 @@
 #
 # /init of the wasmkm test guest (busybox sh).  tests/vm/run.sh builds the
 # initramfs around it.  Everything a test prints goes to the console
-# (ttyS0, together with the kernel log) and to the result channel (ttyS1),
-# which ends with one machine-readable line:
+# (ttyS0 or ttyAMA0, with the kernel log) and to the result channel
+# (RESULT_TTY: ttyS1 on x86, the virtio console hvc0 on arm64), which ends
+# with one machine-readable line:
 #
 #   WASMKM-RESULT pass=N fail=M skip=K tainted=T
 #
@@ -24,9 +25,20 @@ mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 # shellcheck source=/dev/null
 . /etc/wasmkm-test.conf
 
-# The result channel: the second serial port, raw.
-stty -F /dev/ttyS1 raw -echo 2>/dev/null
-exec 3>/dev/ttyS1
+# The result channel, raw.  On arm64 it is a virtio console, whose modules
+# come first; its device node appears shortly after.
+for m in $EARLY_MODULES; do
+	insmod "/lib/wasmkm/early/$m" || echo "init: insmod $m failed"
+done
+RESULT_TTY=${RESULT_TTY:-/dev/ttyS1}
+i=0
+while [ ! -e "$RESULT_TTY" ] && [ "$i" -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ -e "$RESULT_TTY" ] || echo "init: no result channel $RESULT_TTY"
+stty -F "$RESULT_TTY" raw -echo 2>/dev/null
+exec 3>"$RESULT_TTY"
 
 PASS=0
 FAIL=0

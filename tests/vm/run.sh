@@ -11,7 +11,13 @@
 #   tests/vm/run.sh [options] bench   run /bench/guest.sh (see bench/README.md)
 #
 # Options (defaults in brackets, relative to the repository root):
-#   --kernel FILE    guest kernel [build/kernel/<abi>/vmlinuz]
+#   --arch ARCH      x86 (q35, console ttyS0) or arm64 (virt, cortex-a72,
+#                    console ttyAMA0) [x86]
+#   --cpu MODEL      QEMU CPU model [x86: max, arm64: cortex-a72; 16K pages
+#                    need cortex-a76, the Raspberry Pi 5's]
+#   --kernel FILE    guest kernel [build/kernel/<abi>-amd64/vmlinuz]
+#   --guest-modules DIR  virtio_mmio.ko and virtio_console.ko of the guest
+#                    kernel, loaded first (arm64) [none]
 #   --kmod FILE      module to insmod [kmod/wasmkm.ko]
 #   --wasmctl FILE   static wasmctl for the guest [build/guest/wasmctl]
 #   --apps DIR       app objects and expected outputs, at /apps [build/apps]
@@ -23,7 +29,9 @@
 #   --append ARGS    extra kernel command line
 #   --env NAME=VALUE exported to the tests in the guest (repeatable)
 #
-# The guest reports through its second serial port (result.txt), ending with
+# The guest reports through a second channel (result.txt): the second serial
+# port on x86 (ttyS1); on arm64, where the virt machine has one PL011 only,
+# a virtio console (hvc0, its modules from --guest-modules).  It ends with
 # "WASMKM-RESULT pass=N fail=M ...".  The run fails if that line is missing,
 # if any test failed, on a timeout, or if the console shows a kernel
 # BUG/WARNING/Oops/lockup/stall/panic.  The last line printed is always
@@ -34,7 +42,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
 ABI=${KABI:-$("$ROOT/scripts/kernel-abi.sh" amd64 2>/dev/null || true)}
 
-KERNEL=$BUILD/kernel/$ABI/vmlinuz
+KERNEL=$BUILD/kernel/$ABI-amd64/vmlinuz
+ARCH=x86
+CPU=
+GUEST_MODULES=
 KMOD=$ROOT/kmod/wasmkm.ko
 WASMCTL=$BUILD/guest/wasmctl
 APPS=$BUILD/apps
@@ -47,13 +58,16 @@ GUEST_ENV=()
 MODE=
 
 usage() {
-	sed -n '4,25s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	sed -n '4,30s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
 	exit 2
 }
 
 while [ $# -gt 0 ]; do
 	case "$1" in
+	--arch) ARCH=$2; shift 2 ;;
+	--cpu) CPU=$2; shift 2 ;;
 	--kernel) KERNEL=$2; shift 2 ;;
+	--guest-modules) GUEST_MODULES=$2; shift 2 ;;
 	--kmod) KMOD=$2; shift 2 ;;
 	--wasmctl) WASMCTL=$2; shift 2 ;;
 	--apps) APPS=$2; shift 2 ;;
@@ -87,9 +101,14 @@ die() {
 	exit 1
 }
 
+case "$ARCH" in
+x86 | x86_64) ARCH=x86 QEMU_BIN=qemu-system-x86_64 ;;
+arm64 | aarch64) ARCH=arm64 QEMU_BIN=qemu-system-aarch64 ;;
+*) die "unknown --arch $ARCH (x86 or arm64)" ;;
+esac
 [ -s "$KERNEL" ] || die "no guest kernel $KERNEL (run scripts/install-deps.sh)"
 [ -s "$KMOD" ] || die "no module $KMOD (make kmod)"
-command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 missing"
+command -v "$QEMU_BIN" >/dev/null || die "$QEMU_BIN missing"
 [ -x /bin/busybox ] || die "/bin/busybox missing (busybox-static)"
 busybox_static=$(LC_ALL=C file -L /bin/busybox 2>/dev/null || true)
 case "$busybox_static" in
@@ -103,13 +122,36 @@ STAGE=$OUT/initramfs
 rm -rf "$STAGE"
 mkdir -p "$STAGE"/{bin,sbin,etc,proc,sys,dev,tmp,lib/wasmkm,apps,kselftests,root}
 
-cp /bin/busybox "$STAGE/bin/busybox"
+# busybox runs on the host's arch only: the arm64 guest gets Debian's
+# arm64 busybox-static, unpacked by scripts/install-deps.sh.
+BUSYBOX=/bin/busybox
+[ "$ARCH" = arm64 ] && [ "$(uname -m)" != aarch64 ] && BUSYBOX=$BUILD/arm64-busybox/busybox
+[ -x "$BUSYBOX" ] || die "no busybox for $ARCH: $BUSYBOX (run scripts/install-deps.sh)"
+cp "$BUSYBOX" "$STAGE/bin/busybox"
 for applet in $(/bin/busybox --list); do
 	[ -e "$STAGE/bin/$applet" ] || ln -s busybox "$STAGE/bin/$applet"
 done
 install -m 0755 "$ROOT/tests/vm/init.sh" "$STAGE/init"
 KMOD_FILE=$(basename "$KMOD")
 cp "$KMOD" "$STAGE/lib/wasmkm/$KMOD_FILE"
+
+# Modules the guest needs before the tests (the arm64 result channel).
+EARLY=
+if [ -n "$GUEST_MODULES" ]; then
+	mkdir -p "$STAGE/lib/wasmkm/early"
+	for m in virtio_mmio virtio_console; do
+		f=$(find "$GUEST_MODULES" -maxdepth 1 -name "$m.ko*" -print -quit)
+		[ -n "$f" ] || continue
+		cp "$f" "$STAGE/lib/wasmkm/early/"
+		EARLY+=" $(basename "$f")"
+	done
+fi
+if [ "$ARCH" = arm64 ]; then
+	# Built in on some kernels (Debian's 6.12), modules on others (6.1).
+	RESULT_TTY=/dev/hvc0
+else
+	RESULT_TTY=/dev/ttyS1
+fi
 
 if [ -x "$WASMCTL" ]; then
 	cp "$WASMCTL" "$STAGE/bin/wasmctl"
@@ -161,6 +203,8 @@ DEMO_OK4="0"
 {
 	printf 'MODE=%s\n' "$MODE"
 	printf 'KMOD_FILE=%s\n' "$KMOD_FILE"
+	printf 'EARLY_MODULES="%s"\n' "$EARLY"
+	printf 'RESULT_TTY=%s\n' "$RESULT_TTY"
 	printf 'TESTS="%s"\n' "$TEST_LIST"
 	for i in 1 2 3 4; do
 		cmd=DEMO_CMD$i
@@ -187,23 +231,32 @@ RESULT=$OUT/result.txt
 rm -f "$CONSOLE" "$RESULT"
 : >"$RESULT"
 
-CMDLINE="console=ttyS0,115200 panic=-1 oops=panic panic_on_warn=1 softlockup_panic=0"
+if [ "$ARCH" = arm64 ]; then
+	CMDLINE="console=ttyAMA0"
+	QEMU=("$QEMU_BIN" -accel tcg -machine virt -cpu "${CPU:-cortex-a72}" -m 1G -smp 2)
+	# The result channel: a virtio console (hvc0 in the guest).
+	RESULT_DEV=(-device virtio-serial-device
+		-chardev "file,id=result,path=$RESULT" -device virtconsole,chardev=result)
+else
+	CMDLINE="console=ttyS0,115200"
+	QEMU=("$QEMU_BIN" -accel tcg -machine q35 -cpu "${CPU:-max}" -m 1G -smp 2)
+	RESULT_DEV=(-serial "file:$RESULT")
+fi
+CMDLINE+=" panic=-1 oops=panic panic_on_warn=1 softlockup_panic=0"
 CMDLINE+=" rcupdate.rcu_cpu_stall_timeout=10 $APPEND"
-
-QEMU=(qemu-system-x86_64 -accel tcg -machine q35 -cpu max -m 1G -smp 2
-	-display none -no-reboot -nic none
+QEMU+=(-display none -no-reboot -nic none
 	-kernel "$KERNEL" -initrd "$INITRD" -append "$CMDLINE")
 
 if [ "$MODE" = shell ]; then
 	# The console on this terminal (Ctrl-A X quits QEMU), no timeout.
-	exec "${QEMU[@]}" -serial mon:stdio -serial "file:$RESULT"
+	exec "${QEMU[@]}" -serial mon:stdio "${RESULT_DEV[@]}"
 fi
 
-echo "vm: booting $(basename "$(dirname "$KERNEL")") ($MODE, timeout ${TIMEOUT}s)"
+echo "vm: booting $(basename "$(dirname "$KERNEL")") on $ARCH ($MODE, timeout ${TIMEOUT}s)"
 start=$(date +%s.%N)
 set +e
 timeout --signal=KILL "$TIMEOUT" "${QEMU[@]}" -monitor none \
-	-serial "file:$CONSOLE" -serial "file:$RESULT" </dev/null
+	-serial "file:$CONSOLE" "${RESULT_DEV[@]}" </dev/null
 qemu_rc=$?
 set -e
 end=$(date +%s.%N)

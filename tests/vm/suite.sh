@@ -36,6 +36,7 @@ run)
 	log=$dir/$name.log
 	echo "==== $name: $*"
 	set +e
+	start=$(date +%s)
 	"$@" </dev/null 2>&1 | tee "$log"
 	rc=${PIPESTATUS[0]}
 	set -e
@@ -65,7 +66,7 @@ run)
 		fail=1
 	fi
 	echo "$pass $fail $rc" >"$dir/$name.count"
-	echo "==== $name: $pass passed, $fail failed (status $rc)"
+	echo "==== $name: $pass passed, $fail failed (status $rc, $(($(date +%s) - start)) s)"
 	;;
 total)
 	dir=$1
