@@ -42,7 +42,7 @@ const char kAotcUsage[] =
     "\n"
     "examples:\n"
     "  aotc hello.wasm -o hello.wko\n"
-    "  aotc sensor.wasm -o sensor.wko --kdir /usr/src/linux-headers-6.1.0-56-amd64\n"
+    "  aotc sensor.wasm -o sensor.wko --kdir /usr/src/linux-headers-$(uname -r)\n"
     "  aotc sensor.wasm -o sensor.wko --arch arm64 --kdir ~/rpi/linux-headers-arm64 \\\n"
     "       --symvers ~/rpi/wasmkm/Module.symvers\n";
 
