@@ -280,10 +280,10 @@ out:
 EXPORT_SYMBOL_GPL(wasmkm_attach);
 
 /*
- * Module exit of an app object.  Every instance holds a reference on the
- * owner until it is reaped, so all instances of its apps have been reaped.
+ * Forget every app of @owner (every app if NULL) with its instances, one at
+ * a time: the lock is never held while waiting for an instance's thread.
  */
-void wasmkm_detach(struct module *owner)
+static void wasmkm_remove_apps(const struct module *owner)
 {
 	struct wasmkm_app *app;
 	LIST_HEAD(list);
@@ -292,7 +292,7 @@ void wasmkm_detach(struct module *owner)
 	for (;;) {
 		mutex_lock(&wasmkm_lock);
 		idr_for_each_entry(&wasmkm_apps, app, id)
-			if (app->owner == owner)
+			if (!owner || app->owner == owner)
 				break;
 		if (app) {
 			idr_remove(&wasmkm_apps, id);
@@ -304,6 +304,16 @@ void wasmkm_detach(struct module *owner)
 		wasmkm_insts_reap_list(&list);
 		wasmkm_app_free(app);
 	}
+}
+
+/*
+ * Module exit of an app object.  Every instance holds a reference on the
+ * owner until it is reaped, so all instances of its apps have been reaped.
+ */
+void wasmkm_detach(struct module *owner)
+{
+	if (owner)
+		wasmkm_remove_apps(owner);
 }
 EXPORT_SYMBOL_GPL(wasmkm_detach);
 
@@ -377,23 +387,6 @@ int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count)
 /* Module exit: no app object is loaded, so no app is attached. */
 void wasmkm_registry_exit(void)
 {
-	struct wasmkm_app *app;
-	LIST_HEAD(list);
-	int id;
-
-	for (;;) {
-		mutex_lock(&wasmkm_lock);
-		idr_for_each_entry(&wasmkm_apps, app, id)
-			break;
-		if (app) {
-			idr_remove(&wasmkm_apps, id);
-			wasmkm_insts_remove(app, &list);
-		}
-		mutex_unlock(&wasmkm_lock);
-		if (!app)
-			break;
-		wasmkm_insts_reap_list(&list);
-		wasmkm_app_free(app);
-	}
+	wasmkm_remove_apps(NULL);
 	idr_destroy(&wasmkm_apps);
 }
