@@ -8,7 +8,9 @@
 #   scripts/debug-kernel.sh          build unless cached; print the tree
 #   scripts/debug-kernel.sh --dir    only print where the tree is (or will be)
 #
-# The tree is build/debug-kernel/<source version>-<key>, where the key
+# The tree is $WASMKM_CACHE/debug-kernel/<source version>-<key> (WASMKM_CACHE
+# defaults to ${XDG_CACHE_HOME:-~/.cache}/wasmkm: outside the clone, so that a
+# fresh clone of the same machine, CI's included, finds it), where the key
 # hashes the source package version, the config fragment, the compiler
 # version and the recipe below: the same inputs never rebuild, a changed
 # fragment or a new linux-source-6.1 does.  The tree is the KDIR that
@@ -18,7 +20,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD=${BUILD:-$ROOT/build}
+CACHE=${WASMKM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wasmkm}
 FRAG=$ROOT/tests/vm/debug-kernel.config
 TAR=/usr/src/linux-source-6.1.tar.xz
 JOBS=${JOBS:-2}
@@ -33,8 +35,8 @@ ver=$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null) ||
 cc_ver=$(${CC:-gcc} --version | head -n1)
 key=$({ echo "recipe $RECIPE"; echo "$ver"; echo "$cc_ver"; cat "$FRAG"; } |
 	sha256sum | cut -c1-12)
-DIR=$BUILD/debug-kernel/$ver-$key
-SRC=$BUILD/debug-kernel/src-$ver
+DIR=$CACHE/debug-kernel/$ver-$key
+SRC=$CACHE/debug-kernel/src-$ver
 
 if [ "${1:-}" = --dir ]; then
 	echo "$DIR"
