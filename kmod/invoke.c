@@ -13,6 +13,7 @@
  * writes "NAME: error ..." and ends it with exit code 2.
  */
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 
 #include "wasmkm.h"
@@ -140,5 +141,6 @@ void wasmkm_invoke(struct wasmkm_inst *inst)
 		if (wasmkm_invoke_one(inst, arg, slots))
 			wasmkm_end(inst, WASMKM_INST_EXITED, 2, 0, ~0U);
 		arg += strlen(arg) + 1;
+		cond_resched();
 	}
 }

@@ -4,6 +4,8 @@
 #include <linux/timekeeping.h>
 #include "compat.h"
 
+#include "app_mem.h"
+#include "wasi_entry.h"
 #include "wasmkm.h"
 
 bool wasmkm_clock_now(u32 clock, u64 *now)
@@ -24,41 +26,18 @@ bool wasmkm_clock_now(u32 clock, u64 *now)
 	return false;
 }
 
-s32 wasmkm_wasi_clock_res_get(struct wasmkm_ctx *ctx, s32 clock, s32 res)
+s32 wasmkm_do_clock_res_get(struct wasmkm_ctx *ctx, s32 clock, s32 res)
 {
-	u8 *p;
-	s32 ret = WASI_EINVAL;
-
-	wasmkm_fpu_leave(ctx);
-	if ((u32)clock <= WASI_CLOCK_THREAD_CPUTIME) {
-		p = wasmkm_mem_ptr(ctx, res, 8);
-		ret = WASI_EFAULT;
-		if (p) {
-			put_unaligned_le64(1, p);
-			ret = WASI_ESUCCESS;
-		}
-	}
-	wasmkm_fpu_enter(ctx);
-	return ret;
+	if ((u32)clock > WASI_CLOCK_THREAD_CPUTIME)
+		return WASI_EINVAL;
+	return wasmkm_app_put_u64(ctx, res, 1);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_clock_res_get);
 
-s32 wasmkm_wasi_clock_time_get(struct wasmkm_ctx *ctx, s32 clock, s64 precision, s32 time)
+s32 wasmkm_do_clock_time_get(struct wasmkm_ctx *ctx, s32 clock, s64 precision, s32 time)
 {
 	u64 now;
-	u8 *p;
-	s32 ret = WASI_EINVAL;
 
-	wasmkm_fpu_leave(ctx);
-	if (wasmkm_clock_now(clock, &now)) {
-		p = wasmkm_mem_ptr(ctx, time, 8);
-		ret = WASI_EFAULT;
-		if (p) {
-			put_unaligned_le64(now, p);
-			ret = WASI_ESUCCESS;
-		}
-	}
-	wasmkm_fpu_enter(ctx);
-	return ret;
+	if (!wasmkm_clock_now(clock, &now))
+		return WASI_EINVAL;
+	return wasmkm_app_put_u64(ctx, time, now);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_clock_time_get);

@@ -9,6 +9,8 @@
 #include <linux/stat.h>
 #include "compat.h"
 
+#include "app_mem.h"
+#include "wasi_entry.h"
 #include "wasmkm.h"
 
 static s32 wasmkm_fd_close(struct wasmkm_inst *inst, s32 fd)
@@ -23,11 +25,10 @@ static s32 wasmkm_fd_close(struct wasmkm_inst *inst, s32 fd)
 	return WASI_ESUCCESS;
 }
 
-s32 wasmkm_wasi_fd_close(struct wasmkm_ctx *ctx, s32 fd)
+s32 wasmkm_do_fd_close(struct wasmkm_ctx *ctx, s32 fd)
 {
-	return WASMKM_CALL(ctx, wasmkm_fd_close(wasmkm_ctx_inst(ctx), fd));
+	return wasmkm_fd_close(wasmkm_ctx_inst(ctx), fd);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_close);
 
 /* Both must be open; @to is closed and @fd moves to it. */
 static s32 wasmkm_fd_renumber(struct wasmkm_inst *inst, s32 fd, s32 to)
@@ -45,11 +46,10 @@ static s32 wasmkm_fd_renumber(struct wasmkm_inst *inst, s32 fd, s32 to)
 	return WASI_ESUCCESS;
 }
 
-s32 wasmkm_wasi_fd_renumber(struct wasmkm_ctx *ctx, s32 fd, s32 to)
+s32 wasmkm_do_fd_renumber(struct wasmkm_ctx *ctx, s32 fd, s32 to)
 {
-	return WASMKM_CALL(ctx, wasmkm_fd_renumber(wasmkm_ctx_inst(ctx), fd, to));
+	return wasmkm_fd_renumber(wasmkm_ctx_inst(ctx), fd, to);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_renumber);
 
 static u8 wasmkm_fd_filetype(const struct wasmkm_fd *f)
 {
@@ -60,29 +60,24 @@ static u8 wasmkm_fd_filetype(const struct wasmkm_fd *f)
 
 static s32 wasmkm_fdstat_get(struct wasmkm_ctx *ctx, s32 fd, s32 stat)
 {
+	u8 p[WASI_FDSTAT_SIZE] = {};
 	struct wasmkm_fd *f;
 	s32 err;
-	u8 *p;
 
 	f = wasmkm_fd_get(wasmkm_ctx_inst(ctx), fd, 0, &err);
 	if (!f)
 		return err;
-	p = wasmkm_mem_ptr(ctx, stat, WASI_FDSTAT_SIZE);
-	if (!p)
-		return WASI_EFAULT;
-	memset(p, 0, WASI_FDSTAT_SIZE);
 	p[0] = wasmkm_fd_filetype(f);
 	put_unaligned_le16(f->fdflags, p + 2);
 	put_unaligned_le64(f->rights, p + 8);
 	put_unaligned_le64(f->rights_inh, p + 16);
-	return WASI_ESUCCESS;
+	return wasmkm_app_write(ctx, stat, p, sizeof(p));
 }
 
-s32 wasmkm_wasi_fd_fdstat_get(struct wasmkm_ctx *ctx, s32 fd, s32 stat)
+s32 wasmkm_do_fd_fdstat_get(struct wasmkm_ctx *ctx, s32 fd, s32 stat)
 {
-	return WASMKM_CALL(ctx, wasmkm_fdstat_get(ctx, fd, stat));
+	return wasmkm_fdstat_get(ctx, fd, stat);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_fdstat_get);
 
 /* Only append and nonblock can change on an open file (as with fcntl). */
 static s32 wasmkm_fdstat_set_flags(struct wasmkm_inst *inst, s32 fd, s32 flags)
@@ -120,11 +115,10 @@ static s32 wasmkm_fdstat_set_flags(struct wasmkm_inst *inst, s32 fd, s32 flags)
 	return WASI_ESUCCESS;
 }
 
-s32 wasmkm_wasi_fd_fdstat_set_flags(struct wasmkm_ctx *ctx, s32 fd, s32 flags)
+s32 wasmkm_do_fd_fdstat_set_flags(struct wasmkm_ctx *ctx, s32 fd, s32 flags)
 {
-	return WASMKM_CALL(ctx, wasmkm_fdstat_set_flags(wasmkm_ctx_inst(ctx), fd, flags));
+	return wasmkm_fdstat_set_flags(wasmkm_ctx_inst(ctx), fd, flags);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_fdstat_set_flags);
 
 /* Rights can only be dropped. */
 static s32 wasmkm_fdstat_set_rights(struct wasmkm_inst *inst, s32 fd, u64 base, u64 inh)
@@ -142,43 +136,40 @@ static s32 wasmkm_fdstat_set_rights(struct wasmkm_inst *inst, s32 fd, u64 base, 
 	return WASI_ESUCCESS;
 }
 
-s32 wasmkm_wasi_fd_fdstat_set_rights(struct wasmkm_ctx *ctx, s32 fd, s64 base, s64 inh)
+s32 wasmkm_do_fd_fdstat_set_rights(struct wasmkm_ctx *ctx, s32 fd, s64 base, s64 inh)
 {
-	return WASMKM_CALL(ctx, wasmkm_fdstat_set_rights(wasmkm_ctx_inst(ctx), fd, base, inh));
+	return wasmkm_fdstat_set_rights(wasmkm_ctx_inst(ctx), fd, base, inh);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_fdstat_set_rights);
 
 static s32 wasmkm_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 buf)
 {
+	u8 p[WASI_FILESTAT_SIZE] = {};
 	struct wasmkm_fd *f;
 	struct kstat st;
 	s32 err;
-	u8 *p;
 	int r;
 
 	f = wasmkm_fd_get(wasmkm_ctx_inst(ctx), fd, WASI_RIGHT_FD_FILESTAT_GET, &err);
 	if (!f)
 		return err;
-	p = wasmkm_mem_ptr(ctx, buf, WASI_FILESTAT_SIZE);
-	if (!p)
-		return WASI_EFAULT;
+	err = wasmkm_app_check(ctx, buf, sizeof(p));
+	if (err)
+		return err;
 	if (!f->file) {
-		memset(p, 0, WASI_FILESTAT_SIZE);
 		p[16] = WASI_FILETYPE_CHARACTER_DEVICE;
-		return WASI_ESUCCESS;
+		return wasmkm_app_write(ctx, buf, p, sizeof(p));
 	}
 	r = vfs_getattr(&f->file->f_path, &st, STATX_BASIC_STATS, AT_STATX_SYNC_AS_STAT);
 	if (r)
 		return wasmkm_errno_to_wasi(r);
 	wasmkm_put_filestat(p, &st);
-	return WASI_ESUCCESS;
+	return wasmkm_app_write(ctx, buf, p, sizeof(p));
 }
 
-s32 wasmkm_wasi_fd_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 buf)
+s32 wasmkm_do_fd_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 buf)
 {
-	return WASMKM_CALL(ctx, wasmkm_filestat_get(ctx, fd, buf));
+	return wasmkm_filestat_get(ctx, fd, buf);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_filestat_get);
 
 /* A file open for writing, with @right, beneath a writable grant. */
 static struct wasmkm_fd *wasmkm_fd_writable(struct wasmkm_inst *inst, s32 fd, u64 right,
@@ -216,11 +207,10 @@ static s32 wasmkm_filestat_set_size(struct wasmkm_inst *inst, s32 fd, s64 size)
 	return wasmkm_errno_to_wasi(vfs_truncate(&f->file->f_path, size));
 }
 
-s32 wasmkm_wasi_fd_filestat_set_size(struct wasmkm_ctx *ctx, s32 fd, s64 size)
+s32 wasmkm_do_fd_filestat_set_size(struct wasmkm_ctx *ctx, s32 fd, s64 size)
 {
-	return WASMKM_CALL(ctx, wasmkm_filestat_set_size(wasmkm_ctx_inst(ctx), fd, size));
+	return wasmkm_filestat_set_size(wasmkm_ctx_inst(ctx), fd, size);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_filestat_set_size);
 
 static s32 wasmkm_filestat_set_times(struct wasmkm_inst *inst, s32 fd, s64 atim, s64 mtim,
 				     s32 fstflags)
@@ -238,13 +228,12 @@ static s32 wasmkm_filestat_set_times(struct wasmkm_inst *inst, s32 fd, s64 atim,
 	return wasmkm_set_times(&f->file->f_path, atim, mtim, fstflags);
 }
 
-s32 wasmkm_wasi_fd_filestat_set_times(struct wasmkm_ctx *ctx, s32 fd, s64 atim, s64 mtim,
-				      s32 fstflags)
+s32 wasmkm_do_fd_filestat_set_times(struct wasmkm_ctx *ctx, s32 fd, s64 atim, s64 mtim,
+				    s32 fstflags)
 {
-	return WASMKM_CALL(ctx, wasmkm_filestat_set_times(wasmkm_ctx_inst(ctx), fd, atim, mtim,
-							  fstflags));
+	return wasmkm_filestat_set_times(wasmkm_ctx_inst(ctx), fd, atim, mtim,
+							  fstflags);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_filestat_set_times);
 
 static s32 wasmkm_fd_fsync(struct wasmkm_inst *inst, s32 fd, bool datasync)
 {
@@ -259,17 +248,15 @@ static s32 wasmkm_fd_fsync(struct wasmkm_inst *inst, s32 fd, bool datasync)
 	return wasmkm_errno_to_wasi(vfs_fsync(f->file, datasync));
 }
 
-s32 wasmkm_wasi_fd_sync(struct wasmkm_ctx *ctx, s32 fd)
+s32 wasmkm_do_fd_sync(struct wasmkm_ctx *ctx, s32 fd)
 {
-	return WASMKM_CALL(ctx, wasmkm_fd_fsync(wasmkm_ctx_inst(ctx), fd, false));
+	return wasmkm_fd_fsync(wasmkm_ctx_inst(ctx), fd, false);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_sync);
 
-s32 wasmkm_wasi_fd_datasync(struct wasmkm_ctx *ctx, s32 fd)
+s32 wasmkm_do_fd_datasync(struct wasmkm_ctx *ctx, s32 fd)
 {
-	return WASMKM_CALL(ctx, wasmkm_fd_fsync(wasmkm_ctx_inst(ctx), fd, true));
+	return wasmkm_fd_fsync(wasmkm_ctx_inst(ctx), fd, true);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_datasync);
 
 static s32 wasmkm_fd_advise(struct wasmkm_inst *inst, s32 fd, s64 off, s64 len, s32 advice)
 {
@@ -291,11 +278,10 @@ static s32 wasmkm_fd_advise(struct wasmkm_inst *inst, s32 fd, s64 off, s64 len, 
 	return wasmkm_errno_to_wasi(vfs_fadvise(f->file, off, len, advices[advice]));
 }
 
-s32 wasmkm_wasi_fd_advise(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s64 len, s32 advice)
+s32 wasmkm_do_fd_advise(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s64 len, s32 advice)
 {
-	return WASMKM_CALL(ctx, wasmkm_fd_advise(wasmkm_ctx_inst(ctx), fd, offset, len, advice));
+	return wasmkm_fd_advise(wasmkm_ctx_inst(ctx), fd, offset, len, advice);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_advise);
 
 static s32 wasmkm_fd_allocate(struct wasmkm_inst *inst, s32 fd, s64 off, s64 len)
 {
@@ -310,11 +296,10 @@ static s32 wasmkm_fd_allocate(struct wasmkm_inst *inst, s32 fd, s64 off, s64 len
 	return wasmkm_errno_to_wasi(vfs_fallocate(f->file, 0, off, len));
 }
 
-s32 wasmkm_wasi_fd_allocate(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s64 len)
+s32 wasmkm_do_fd_allocate(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s64 len)
 {
-	return WASMKM_CALL(ctx, wasmkm_fd_allocate(wasmkm_ctx_inst(ctx), fd, offset, len));
+	return wasmkm_fd_allocate(wasmkm_ctx_inst(ctx), fd, offset, len);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_allocate);
 
 /* The grant a preopened descriptor stands for, or NULL. */
 static struct wasmkm_grant *wasmkm_fd_preopen(struct wasmkm_inst *inst, s32 fd)
@@ -329,45 +314,34 @@ static struct wasmkm_grant *wasmkm_fd_preopen(struct wasmkm_inst *inst, s32 fd)
 static s32 wasmkm_prestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 buf)
 {
 	struct wasmkm_grant *g = wasmkm_fd_preopen(wasmkm_ctx_inst(ctx), fd);
-	u8 *p;
+	u8 p[8] = {};
 
 	if (!g)
 		return WASI_EBADF;
-	p = wasmkm_mem_ptr(ctx, buf, 8);
-	if (!p)
-		return WASI_EFAULT;
-	memset(p, 0, 8);
 	p[0] = WASI_PREOPENTYPE_DIR;
 	put_unaligned_le32(strlen(g->guest), p + 4);
-	return WASI_ESUCCESS;
+	return wasmkm_app_write(ctx, buf, p, sizeof(p));
 }
 
-s32 wasmkm_wasi_fd_prestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 prestat)
+s32 wasmkm_do_fd_prestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 prestat)
 {
-	return WASMKM_CALL(ctx, wasmkm_prestat_get(ctx, fd, prestat));
+	return wasmkm_prestat_get(ctx, fd, prestat);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_prestat_get);
 
 static s32 wasmkm_prestat_dir_name(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
 {
 	struct wasmkm_grant *g = wasmkm_fd_preopen(wasmkm_ctx_inst(ctx), fd);
 	size_t n;
-	u8 *p;
 
 	if (!g)
 		return WASI_EBADF;
 	n = strlen(g->guest);
 	if ((u32)len < n)
 		return WASI_ENAMETOOLONG;
-	p = wasmkm_mem_ptr(ctx, path, n);
-	if (!p)
-		return WASI_EFAULT;
-	memcpy(p, g->guest, n);
-	return WASI_ESUCCESS;
+	return wasmkm_app_write(ctx, path, g->guest, n);
 }
 
-s32 wasmkm_wasi_fd_prestat_dir_name(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
+s32 wasmkm_do_fd_prestat_dir_name(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
 {
-	return WASMKM_CALL(ctx, wasmkm_prestat_dir_name(ctx, fd, path, len));
+	return wasmkm_prestat_dir_name(ctx, fd, path, len);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_prestat_dir_name);

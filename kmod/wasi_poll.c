@@ -11,8 +11,11 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/wait.h>
+#include <linux/mm.h>
 #include "compat.h"
 
+#include "app_mem.h"
+#include "wasi_entry.h"
 #include "wasmkm.h"
 
 #define WASI_SUB_SIZE	48
@@ -70,23 +73,31 @@ static void wasmkm_fd_event(struct wasmkm_inst *inst, u8 *ev, const u8 *sub)
 	}
 }
 
-s32 wasmkm_wasi_poll_oneoff(struct wasmkm_ctx *ctx, s32 in, s32 out, s32 nsubs, s32 nevents)
+/*
+ * The subscriptions are copied once and the events built in kernel memory,
+ * then written last: the app may pass overlapping arrays.
+ */
+s32 wasmkm_do_poll_oneoff(struct wasmkm_ctx *ctx, s32 in, s32 out, s32 nsubs, s32 nevents)
 {
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
 	u64 mono, deadline, first = U64_MAX;
-	u8 *subs, *evs, *pn;
 	u32 i, n = 0, fds = 0;
-	s32 ret = WASI_EFAULT;
+	u8 *subs, *evs = NULL;
+	s32 ret;
 
-	wasmkm_fpu_leave(ctx);
-	if (nsubs <= 0) {
-		ret = WASI_EINVAL;
+	if (nsubs <= 0)
+		return WASI_EINVAL;
+	subs = wasmkm_app_array(ctx, in, nsubs, WASI_SUB_SIZE, WASMKM_SUBS_MAX, &ret);
+	if (!subs)
+		return ret;
+	ret = wasmkm_app_check(ctx, out, (u64)nsubs * WASI_EVENT_SIZE);
+	if (!ret)
+		ret = wasmkm_app_check(ctx, nevents, 4);
+	if (ret)
 		goto out;
-	}
-	subs = wasmkm_mem_ptr(ctx, in, (u64)nsubs * WASI_SUB_SIZE);
-	evs = wasmkm_mem_ptr(ctx, out, (u64)nsubs * WASI_EVENT_SIZE);
-	pn = wasmkm_mem_ptr(ctx, nevents, 4);
-	if (!subs || !evs || !pn)
+	evs = kvmalloc_array(nsubs, WASI_EVENT_SIZE, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	ret = WASI_ENOMEM;
+	if (!evs)
 		goto out;
 	mono = ktime_get_ns();
 	for (i = 0; i < nsubs; i++) {
@@ -98,37 +109,41 @@ s32 wasmkm_wasi_poll_oneoff(struct wasmkm_ctx *ctx, s32 in, s32 out, s32 nsubs, 
 			fds++;
 		else
 			first = min(first, deadline);
+		cond_resched();
 	}
 	/* Something to report now: do not sleep. */
 	if (!fds && first > mono) {
 		ktime_t to = ns_to_ktime(min_t(u64, first - mono, KTIME_MAX));
 
 		wait_event_interruptible_hrtimeout(inst->wq, READ_ONCE(inst->stop), to);
+		ret = WASI_EINTR;	/* a stop ends the instance on the way out */
 		if (READ_ONCE(inst->stop))
-			wasmkm_end(inst, WASMKM_INST_STOPPED, 0, 0, ~0U);
+			goto out;
 	}
 	mono = ktime_get_ns();
-	/* subs and evs may overlap: copy each subscription first. */
 	for (i = 0; i < nsubs; i++) {
-		u8 sub[WASI_SUB_SIZE];
+		const u8 *sub = subs + i * WASI_SUB_SIZE;
+		u8 *ev = evs + n * WASI_EVENT_SIZE;
 
-		memcpy(sub, subs + i * WASI_SUB_SIZE, sizeof(sub));
 		if (sub[8] == WASI_EVENTTYPE_CLOCK) {
-			if (!wasmkm_sub_deadline(sub, mono, &deadline))
-				wasmkm_put_event(evs + n++ * WASI_EVENT_SIZE, sub, WASI_EINVAL,
-						 sub[8]);
-			else if (deadline <= mono || fds == 0)
-				wasmkm_put_event(evs + n++ * WASI_EVENT_SIZE, sub, 0, sub[8]);
+			bool bad = !wasmkm_sub_deadline(sub, mono, &deadline);
+
+			if (!bad && deadline > mono && fds)
+				continue;	/* not due: an fd event came first */
+			wasmkm_put_event(ev, sub, bad ? WASI_EINVAL : 0, sub[8]);
 		} else if (sub[8] <= WASI_EVENTTYPE_FD_WRITE) {
-			wasmkm_fd_event(inst, evs + n++ * WASI_EVENT_SIZE, sub);
+			wasmkm_fd_event(inst, ev, sub);
 		} else {
-			wasmkm_put_event(evs + n++ * WASI_EVENT_SIZE, sub, WASI_EINVAL, sub[8]);
+			wasmkm_put_event(ev, sub, WASI_EINVAL, sub[8]);
 		}
+		n++;
+		cond_resched();
 	}
-	put_unaligned_le32(n, pn);
-	ret = WASI_ESUCCESS;
+	ret = wasmkm_app_write(ctx, out, evs, n * WASI_EVENT_SIZE);
+	if (!ret)
+		ret = wasmkm_app_put_u32(ctx, nevents, n);
 out:
-	wasmkm_fpu_enter(ctx);
+	kvfree(evs);
+	kvfree(subs);
 	return ret;
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_poll_oneoff);

@@ -3,48 +3,45 @@
 #include <linux/random.h>
 #include <linux/sched.h>
 
+#include "wasi_entry.h"
 #include "wasmkm.h"
 
-void wasmkm_wasi_proc_exit(struct wasmkm_ctx *ctx, s32 code)
+void wasmkm_do_proc_exit(struct wasmkm_ctx *ctx, s32 code)
 {
 	wasmkm_end(wasmkm_ctx_inst(ctx), WASMKM_INST_EXITED, code, 0, ~0U);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_proc_exit);
 
-s32 wasmkm_wasi_sched_yield(struct wasmkm_ctx *ctx)
+/* The entry path checks for a stop on the way back to the app. */
+s32 wasmkm_do_sched_yield(struct wasmkm_ctx *ctx)
 {
-	wasmkm_fpu_leave(ctx);
 	cond_resched();
-	wasmkm_fpu_enter(ctx);
-	wasmkm_tick(ctx);
 	return WASI_ESUCCESS;
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_sched_yield);
 
-s32 wasmkm_wasi_random_get(struct wasmkm_ctx *ctx, s32 buf, s32 len)
+/* The buffer is the data of the call: filled in place, in steps. */
+s32 wasmkm_do_random_get(struct wasmkm_ctx *ctx, s32 buf, s32 len)
 {
 	u32 off = 0, n;
 	u8 *p;
 
-	wasmkm_fpu_leave(ctx);
 	p = wasmkm_mem_ptr(ctx, buf, (u32)len);
-	while (p && off < (u32)len) {
+	if (!p)
+		return WASI_EFAULT;
+	while (off < (u32)len) {
 		n = min_t(u32, (u32)len - off, 4096);
 		get_random_bytes(p + off, n);
 		off += n;
 		cond_resched();
 	}
-	wasmkm_fpu_enter(ctx);
-	return p ? WASI_ESUCCESS : WASI_EFAULT;
+	return WASI_ESUCCESS;
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_random_get);
 
 /*
  * proc_raise: no handlers exist, so a signal takes its default action:
  * ignored (chld, cont, urg, winch), not supported (the stop signals), or
  * the end of the instance, reported as exit code 128 + the signal number.
  */
-s32 wasmkm_wasi_proc_raise(struct wasmkm_ctx *ctx, s32 sig)
+s32 wasmkm_do_proc_raise(struct wasmkm_ctx *ctx, s32 sig)
 {
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
 
@@ -66,4 +63,3 @@ s32 wasmkm_wasi_proc_raise(struct wasmkm_ctx *ctx, s32 sig)
 	}
 	return WASI_EINVAL;
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_proc_raise);

@@ -8,6 +8,8 @@
 #include <linux/fs.h>
 #include "compat.h"
 
+#include "app_mem.h"
+#include "wasi_entry.h"
 #include "wasmkm.h"
 
 struct wasmkm_readdir {
@@ -72,7 +74,6 @@ static s32 wasmkm_fd_readdir(struct wasmkm_ctx *ctx, s32 fd, s32 buf, s32 buf_le
 {
 	struct wasmkm_readdir rd = { .ctx.actor = wasmkm_filldir };
 	struct wasmkm_fd *f;
-	u8 *used;
 	loff_t pos;
 	s32 err;
 	int r;
@@ -82,10 +83,10 @@ static s32 wasmkm_fd_readdir(struct wasmkm_ctx *ctx, s32 fd, s32 buf, s32 buf_le
 		return err;
 	if (f->type != WASMKM_FD_DIR)
 		return WASI_ENOTDIR;
+	/* The dirent buffer is the data of the call, filled in place. */
 	rd.buf = wasmkm_mem_ptr(ctx, buf, (u32)buf_len);
 	rd.len = buf_len;
-	used = wasmkm_mem_ptr(ctx, bufused, 4);
-	if (!rd.buf || !used)
+	if (!rd.buf || wasmkm_app_check(ctx, bufused, 4))
 		return WASI_EFAULT;
 	if (f->file->f_mode & FMODE_PATH)
 		return WASI_EBADF;	/* the loader may not read this directory */
@@ -100,13 +101,11 @@ static s32 wasmkm_fd_readdir(struct wasmkm_ctx *ctx, s32 fd, s32 buf, s32 buf_le
 	/* The last entry's successor: where the directory now stands. */
 	if (rd.prev)
 		put_unaligned_le64(rd.ctx.pos, rd.prev);
-	put_unaligned_le32(rd.used, used);
-	return WASI_ESUCCESS;
+	return wasmkm_app_put_u32(ctx, bufused, rd.used);
 }
 
-s32 wasmkm_wasi_fd_readdir(struct wasmkm_ctx *ctx, s32 fd, s32 buf, s32 buf_len, s64 cookie,
-			   s32 bufused)
+s32 wasmkm_do_fd_readdir(struct wasmkm_ctx *ctx, s32 fd, s32 buf, s32 buf_len, s64 cookie,
+			 s32 bufused)
 {
-	return WASMKM_CALL(ctx, wasmkm_fd_readdir(ctx, fd, buf, buf_len, cookie, bufused));
+	return wasmkm_fd_readdir(ctx, fd, buf, buf_len, cookie, bufused);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_fd_readdir);

@@ -3,6 +3,7 @@
  * wasmkm: WASI sock_* functions.  No capability grants sockets yet, so no
  * descriptor is a socket: an open one gets ENOTSOCK, any other EBADF.
  */
+#include "wasi_entry.h"
 #include "wasmkm.h"
 
 static s32 wasmkm_not_a_socket(struct wasmkm_ctx *ctx, s32 fd)
@@ -12,28 +13,24 @@ static s32 wasmkm_not_a_socket(struct wasmkm_ctx *ctx, s32 fd)
 	return wasmkm_fd_get(wasmkm_ctx_inst(ctx), fd, 0, &err) ? WASI_ENOTSOCK : WASI_EBADF;
 }
 
-s32 wasmkm_wasi_sock_accept(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 result)
+s32 wasmkm_do_sock_accept(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 result)
 {
 	return wasmkm_not_a_socket(ctx, fd);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_sock_accept);
 
-s32 wasmkm_wasi_sock_recv(struct wasmkm_ctx *ctx, s32 fd, s32 ri_data, s32 ri_data_len,
-			  s32 ri_flags, s32 ro_datalen, s32 ro_flags)
+s32 wasmkm_do_sock_recv(struct wasmkm_ctx *ctx, s32 fd, s32 ri_data, s32 ri_data_len,
+			s32 ri_flags, s32 ro_datalen, s32 ro_flags)
 {
 	return wasmkm_not_a_socket(ctx, fd);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_sock_recv);
 
-s32 wasmkm_wasi_sock_send(struct wasmkm_ctx *ctx, s32 fd, s32 si_data, s32 si_data_len,
-			  s32 si_flags, s32 so_datalen)
+s32 wasmkm_do_sock_send(struct wasmkm_ctx *ctx, s32 fd, s32 si_data, s32 si_data_len,
+			s32 si_flags, s32 so_datalen)
 {
 	return wasmkm_not_a_socket(ctx, fd);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_sock_send);
 
-s32 wasmkm_wasi_sock_shutdown(struct wasmkm_ctx *ctx, s32 fd, s32 how)
+s32 wasmkm_do_sock_shutdown(struct wasmkm_ctx *ctx, s32 fd, s32 how)
 {
 	return wasmkm_not_a_socket(ctx, fd);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_sock_shutdown);

@@ -171,20 +171,34 @@ static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
 }
 
 /*
- * Run a WASI helper body outside the FPU section: helpers may sleep, and
- * kernel code must not touch FP state.  A stop asked meanwhile (which also
- * interrupts a blocking file operation) ends the instance here rather than
- * at the next yield point, so the app never sees the interrupted call.
+ * The entry and exit of every WASI helper (wasi_entry.c generates the
+ * exported wrappers from the import list; WASMKM_CALL() is the same for
+ * the helpers still written by hand).  Helpers run outside the FPU section:
+ * they may sleep, and kernel code must not touch FP state.  A stop asked
+ * meanwhile (which also interrupts a blocking file operation) ends the
+ * instance on the way out rather than at the next yield point, so the app
+ * never sees the interrupted call.
  */
+static inline void wasmkm_helper_enter(struct wasmkm_ctx *ctx)
+{
+	wasmkm_fpu_leave(ctx);
+}
+
+static inline void wasmkm_helper_leave(struct wasmkm_ctx *ctx)
+{
+	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
+
+	if (unlikely(READ_ONCE(inst->stop)))
+		wasmkm_end(inst, WASMKM_INST_STOPPED, 0, 0, ~0U);
+	wasmkm_fpu_enter(ctx);
+}
+
 #define WASMKM_CALL(ctx, call)						\
 	({								\
 		s32 __ret;						\
-		wasmkm_fpu_leave(ctx);					\
+		wasmkm_helper_enter(ctx);				\
 		__ret = (call);						\
-		if (unlikely(READ_ONCE(wasmkm_ctx_inst(ctx)->stop)))	\
-			wasmkm_end(wasmkm_ctx_inst(ctx), WASMKM_INST_STOPPED,	\
-				   0, 0, ~0U);				\
-		wasmkm_fpu_enter(ctx);					\
+		wasmkm_helper_leave(ctx);				\
 		__ret;							\
 	})
 
