@@ -108,6 +108,15 @@ static inline int wasmkm_path_parent_lookup(struct filename *name, unsigned int 
 #endif
 
 /*
+ * vfs_path_lookup() is exported by every kernel wasmkm supports, but up to
+ * 6.1 declared only in fs/internal.h; later <linux/namei.h> has it.
+ */
+#ifndef WASMKM_HAVE_VFS_PATH_LOOKUP_DECL
+int vfs_path_lookup(struct dentry *dentry, struct vfsmount *mnt, const char *name,
+		    unsigned int flags, struct path *path);
+#endif
+
+/*
  * A function of wasmkm.ko that never returns and is called from another of
  * its files.  objtool checks each object file alone, unless the kernel has
  * CONFIG_X86_KERNEL_IBT (Debian's 6.12) or clang LTO: then it checks the

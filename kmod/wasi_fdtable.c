@@ -10,6 +10,7 @@
 #include <linux/slab.h>
 #include <linux/stat.h>
 
+#include "wasi_lookup.h"
 #include "wasmkm.h"
 
 #define WASMKM_RIGHTS_LOG	(WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_FILESTAT_GET | \
@@ -85,8 +86,11 @@ int wasmkm_fds_init(struct wasmkm_inst *inst)
 		f->file = file;
 		f->grant = i;
 		f->ro = g->ro;
-		f->rights = WASI_RIGHTS_ALL;
-		f->rights_inh = WASI_RIGHTS_ALL;
+		/* Directory rights; files and directories beneath get from both sets. */
+		f->rights = WASMKM_RIGHTS_DIR;
+		f->rights_inh = WASMKM_RIGHTS_DIR | WASMKM_RIGHTS_FILE;
+		if (file->f_mode & FMODE_PATH)
+			f->rights &= ~WASI_RIGHT_FD_READDIR;
 		if (g->ro) {
 			f->rights &= ~WASI_RIGHTS_WRITE;
 			f->rights_inh &= ~WASI_RIGHTS_WRITE;
@@ -109,7 +113,10 @@ void wasmkm_fds_close(struct wasmkm_inst *inst)
 
 /*
  * The open descriptor @fd if it has every right in @rights; else NULL and
- * *err = EBADF (not open) or ENOTCAPABLE (a right is missing).
+ * *err = EBADF (not open) or ENOTCAPABLE (a right is missing).  An
+ * operation of the wrong kind is told by the kind first, as wasmtime does:
+ * a file operation (read, write, seek, ...) on a directory is EBADF, a
+ * path operation on anything else ENOTDIR (fd_readdir EBADF).
  */
 struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s32 *err)
 {
@@ -120,6 +127,14 @@ struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s3
 		return NULL;
 	}
 	f = &inst->fds[fd];
+	if (f->type == WASMKM_FD_DIR && (rights & WASMKM_RIGHTS_FILE_ONLY)) {
+		*err = WASI_EBADF;
+		return NULL;
+	}
+	if (f->type != WASMKM_FD_DIR && (rights & WASMKM_RIGHTS_DIR_ONLY)) {
+		*err = rights & WASI_RIGHT_FD_READDIR ? WASI_EBADF : WASI_ENOTDIR;
+		return NULL;
+	}
 	if ((f->rights & rights) != rights) {
 		*err = WASI_ENOTCAPABLE;
 		return NULL;

@@ -4,6 +4,12 @@
  * Paths resolve beneath their directory (wasi_lookup.c).  Every operation
  * runs with the loader's credentials, so permissions and LSM hooks apply to
  * that user; a read-only grant refuses every operation that would write.
+ *
+ * The LSM path hooks the syscalls call: Debian's kernels export those of
+ * mknod, mkdir, unlink and rename only.  symlink, link and rmdir call the
+ * exported hook that asks the nearest question (Documentation/
+ * capabilities.md has the table): mknod of a symlink, mknod of the
+ * linked file's type at the new name, unlink of the directory.
  */
 #include <linux/fs.h>
 #include <linux/mount.h>
@@ -12,6 +18,7 @@
 #include <linux/slab.h>
 #include <linux/stat.h>
 
+#include "app_mem.h"
 #include "compat.h"
 #include "wasi_lookup.h"
 #include "wasmkm.h"
@@ -102,7 +109,9 @@ static s32 wasmkm_path_create(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len,
 			err = vfs_mkdir(wasmkm_mnt_map(lk.parent.mnt), pdir, lk.dentry,
 					0777 & ~current_umask());
 	} else {
-		err = vfs_symlink(wasmkm_mnt_map(lk.parent.mnt), pdir, lk.dentry, target);
+		err = security_path_mknod(&lk.parent, lk.dentry, S_IFLNK | 0777, 0);
+		if (!err)
+			err = vfs_symlink(wasmkm_mnt_map(lk.parent.mnt), pdir, lk.dentry, target);
 	}
 out:
 	wasmkm_lookup_done(&lk);
@@ -117,22 +126,24 @@ s32 wasmkm_wasi_path_create_directory(struct wasmkm_ctx *ctx, s32 fd, s32 path, 
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_create_directory);
 
+/*
+ * An absolute target is refused (EPERM), as wasmtime (cap-std) refuses it:
+ * inside the grant it would name the grant's root, outside it the host's,
+ * so a link an app leaves behind would point other programs at host files.
+ */
 static s32 wasmkm_path_symlink(struct wasmkm_ctx *ctx, s32 old_path, s32 old_len, s32 fd,
 			       s32 new_path, s32 new_len)
 {
-	const char *src = wasmkm_mem_ptr(ctx, old_path, (u32)old_len);
 	char *target;
 	s32 ret;
 
-	if (!src)
-		return WASI_EFAULT;
-	if ((u32)old_len >= PATH_MAX)
-		return WASI_ENAMETOOLONG;
-	if (!old_len || memchr(src, 0, old_len))
-		return old_len ? WASI_EILSEQ : WASI_ENOENT;
-	target = kmemdup_nul(src, old_len, GFP_KERNEL);
+	target = wasmkm_app_path(ctx, old_path, old_len, &ret);
 	if (!target)
-		return WASI_ENOMEM;
+		return ret;
+	if (!target[0] || target[0] == '/') {
+		kfree(target);
+		return target[0] ? WASI_EPERM : WASI_ENOENT;
+	}
 	ret = wasmkm_path_create(ctx, fd, new_path, new_len, WASI_RIGHT_PATH_SYMLINK,
 				 WASMKM_SYMLINK, target);
 	kfree(target);
@@ -169,7 +180,9 @@ static s32 wasmkm_path_remove(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len,
 	if (d_is_negative(lk.dentry)) {
 		err = -ENOENT;
 	} else if (rmdir) {
-		err = vfs_rmdir(wasmkm_mnt_map(lk.parent.mnt), pdir, lk.dentry);
+		err = security_path_unlink(&lk.parent, lk.dentry);
+		if (!err)
+			err = vfs_rmdir(wasmkm_mnt_map(lk.parent.mnt), pdir, lk.dentry);
 	} else if (lk.trailing_slash) {
 		err = d_is_dir(lk.dentry) ? -EISDIR : -ENOTDIR;
 	} else {
@@ -278,6 +291,27 @@ s32 wasmkm_wasi_path_readlink(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len,
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_readlink);
 
+/*
+ * may_linkat() (not exported) as with fs.protected_hardlinks = 1, which a
+ * module cannot read and Debian sets: only the owner of a file (or
+ * CAP_FOWNER) links to it, unless it is a regular file the loader may read
+ * and write that is neither setuid nor setgid-executable.
+ */
+static int wasmkm_may_link(const struct path *old)
+{
+	struct inode *inode = d_inode(old->dentry);
+	umode_t mode = inode->i_mode;
+
+	if (inode_owner_or_capable(wasmkm_mnt_map(old->mnt), inode))
+		return 0;
+	/* setuid, or setgid and group-executable (the kernel's safe_hardlink_source()) */
+	if (!S_ISREG(mode) || mode & S_ISUID || (mode & (S_ISGID | 0010)) == (S_ISGID | 0010))
+		return -EPERM;
+	if (inode_permission(wasmkm_mnt_map(old->mnt), inode, MAY_READ | MAY_WRITE))
+		return -EPERM;
+	return 0;
+}
+
 static s32 wasmkm_path_link(struct wasmkm_ctx *ctx, s32 old_fd, s32 old_flags, s32 old_path,
 			    s32 old_len, s32 new_fd, s32 new_path, s32 new_len)
 {
@@ -309,6 +343,10 @@ static s32 wasmkm_path_link(struct wasmkm_ctx *ctx, s32 old_fd, s32 old_flags, s
 	if (d_is_positive(lk.dentry))
 		err = -EEXIST;
 	else
+		err = wasmkm_may_link(&old);
+	if (!err)
+		err = security_path_mknod(&lk.parent, lk.dentry, d_inode(old.dentry)->i_mode, 0);
+	if (!err)
 		err = vfs_link(old.dentry, wasmkm_mnt_map(lk.parent.mnt),
 			       d_inode(lk.parent.dentry), lk.dentry, NULL);
 out:
@@ -339,6 +377,10 @@ static int wasmkm_do_rename(struct wasmkm_lookup *o, struct wasmkm_lookup *n)
 	if (err)
 		return err;
 	trap = lock_rename(n->parent.dentry, o->parent.dentry);
+	/* Both parents still beneath their roots (wasmkm_lookup_lock()). */
+	err = -EAGAIN;
+	if (!path_is_under(&o->parent, o->root) || !path_is_under(&n->parent, n->root))
+		goto unlock;
 	od = lookup_one_qstr_excl(&o->last, o->parent.dentry, 0);
 	err = PTR_ERR(od);
 	if (IS_ERR(od))

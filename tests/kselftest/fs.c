@@ -6,7 +6,10 @@
  * WASI function from inside; this side sets the stage and checks the
  * outcome on the real file system.
  */
+#include <linux/landlock.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 #include "wasmkm_test.h"
@@ -16,6 +19,7 @@
 #define DATA TOP "/data"
 #define OUTSIDE TOP "/outside"
 #define APP WK_APPS "/wasi_fs.wko"
+#define RIGHTS_APP WK_APPS "/wasi_rights.wko"
 #define OUT_SIZE 65536
 /* names, sizes, links, modes, mtime and ctime (ns) of the whole tree */
 #define SNAPSHOT "find " DATA " | sort | xargs stat -c '%n %s %h %a %y %z'"
@@ -267,6 +271,114 @@ TEST_F(fs, proc_raise_default_action)
 		TH_LOG("%s", self->out);
 	EXPECT_TRUE(wk_line_with(self->out, "exited with code 143", "")) TH_LOG("%s", self->out);
 	EXPECT_EQ(NULL, strstr(self->out, "not ok")) TH_LOG("%s", self->out);
+}
+
+/*
+ * The rights model (tests/apps/wasi_rights.c): a directory carries
+ * directory rights, reopens as Rust's std does, file calls on it are EBADF.
+ */
+TEST_F(fs, rights_model_directories_and_files)
+{
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " RIGHTS_APP " --cap fs:" DATA ":/data --arg rights --wait"))
+		TH_LOG("%s", self->out);
+	EXPECT_TRUE(wk_line_with(self->out, "checks, 0 failed", "")) TH_LOG("%s", self->out);
+	EXPECT_EQ(NULL, strstr(self->out, "not ok")) TH_LOG("%s", self->out);
+	outside_untouched(_metadata, self);
+}
+
+/* Run wasi_rights as user nobody (its code loaded by root first). */
+static int rights_app_as_nobody(const char *mode, char *out, size_t size)
+{
+	pid_t pid;
+	int st;
+
+	if (wk_sh(out, size, "wasmctl load " RIGHTS_APP " --cap fs:" DATA " --no-start"))
+		return -1;
+	if (chmod(WASMKM_DEVICE, 0666))
+		return -1;
+	fflush(NULL);
+	pid = fork();
+	if (!pid) {
+		int rc;
+
+		if (setgid(65534) || setuid(65534))
+			_exit(90);
+		rc = wk_sh(out, size, "wasmctl load " RIGHTS_APP " --cap fs:" DATA
+			   ":/data --arg %s --wait", mode);
+		fprintf(stderr, "%s", out);
+		_exit(rc);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) != pid)
+		return -1;
+	chmod(WASMKM_DEVICE, 0600);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+/* path_link applies may_linkat(): fs.protected_hardlinks=1 semantics. */
+TEST_F(fs, hardlink_to_another_users_file_is_refused)
+{
+	struct stat st;
+
+	put_file(DATA "/rootfile", "root only\n", 0600);
+	EXPECT_EQ(0, wk_sh(NULL, 0, "echo 1 > /proc/sys/fs/protected_hardlinks"));
+	EXPECT_EQ(0, rights_app_as_nobody("hardlink", self->out, sizeof(self->out)))
+		TH_LOG("%s", self->out);
+	EXPECT_NE(0, lstat(DATA "/l1", &st));
+	EXPECT_EQ(0, lstat(DATA "/l2", &st));
+	EXPECT_EQ(1, stat(DATA "/rootfile", &st) ? 0 : (int)st.st_nlink);
+}
+
+/*
+ * The LSM path hooks: a loader in a Landlock domain that forbids making
+ * symlinks and files and removing anything gets EACCES from the app's
+ * symlink, link, rmdir and unlink, as from its own syscalls.
+ */
+TEST_F(fs, lsm_path_hooks_for_symlink_link_rmdir)
+{
+	struct landlock_ruleset_attr attr = {
+		.handled_access_fs = LANDLOCK_ACCESS_FS_MAKE_SYM | LANDLOCK_ACCESS_FS_MAKE_REG |
+				     LANDLOCK_ACCESS_FS_REMOVE_DIR |
+				     LANDLOCK_ACCESS_FS_REMOVE_FILE,
+	};
+	struct stat st;
+	pid_t pid;
+	int ruleset, status;
+
+	ruleset = syscall(SYS_landlock_create_ruleset, &attr, sizeof(attr), 0);
+	if (ruleset < 0)
+		SKIP(return, "no Landlock in this kernel: %s", strerror(errno));
+	ASSERT_EQ(0, mkdir(DATA "/dir", 0755));
+	put_file(DATA "/file", "a file\n", 0644);
+	/* the app's code is loaded before the domain forbids anything */
+	ASSERT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " RIGHTS_APP " --cap fs:" DATA " --no-start"))
+		TH_LOG("%s", self->out);
+	fflush(NULL);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		int rc;
+
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+		    syscall(SYS_landlock_restrict_self, ruleset, 0))
+			_exit(90);
+		/* the loader itself is confined */
+		if (!symlink("file", DATA "/native") || errno != EACCES)
+			_exit(91);
+		rc = wk_sh(self->out, sizeof(self->out), "wasmctl load " RIGHTS_APP " --cap fs:"
+			   DATA ":/data --arg lsm --wait");
+		fprintf(stderr, "%s", self->out);
+		_exit(rc);
+	}
+	close(ruleset);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	EXPECT_NE(0, lstat(DATA "/s", &st));
+	EXPECT_NE(0, lstat(DATA "/l", &st));
+	EXPECT_EQ(0, stat(DATA "/dir", &st));
+	EXPECT_EQ(0, stat(DATA "/file", &st));
 }
 
 TEST_HARNESS_MAIN
