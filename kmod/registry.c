@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * wasmkm: the app registry.  One mutex (wasmkm_lock) protects the app and
- * instance idrs and every app record; it is never held while waiting for an
- * instance's thread.
+ * wasmkm: the app registry and the per-user counts.  One mutex (wasmkm_lock)
+ * protects the app and instance idrs, every app record and the counts; it is
+ * never held while waiting for an instance's thread.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/capability.h>
+#include <linux/compat.h>
+#include <linux/hashtable.h>
+#include <linux/ptrace.h>
+#include <asm/syscall.h>
+#include <asm/unistd.h>
 #include <linux/cred.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -18,12 +25,147 @@
 #include "wasmkm.h"
 
 DEFINE_MUTEX(wasmkm_lock);
-static DEFINE_IDR(wasmkm_apps);
+static DEFINE_IDR(wasmkm_apps);		/* wasmkm_lock */
+static u32 wasmkm_last_app_id;		/* wasmkm_lock: IDs are never reused */
+
+/*
+ * What a user may have at once (CAP_SYS_RESOURCE lifts the first two):
+ * apps loaded, instances running, and the logs of ended instances kept
+ * (each WASMKM_LOG_SIZE; beyond it the oldest ended instance is forgotten).
+ */
+unsigned int wasmkm_max_apps = 64;
+module_param_named(max_apps, wasmkm_max_apps, uint, 0644);
+MODULE_PARM_DESC(max_apps, "Apps one user may have loaded at once");
+unsigned int wasmkm_max_instances = 64;
+module_param_named(max_instances, wasmkm_max_instances, uint, 0644);
+MODULE_PARM_DESC(max_instances, "Instances of one user's apps running at once");
+unsigned int wasmkm_log_retain_kb = 8192;
+module_param_named(log_retain_kb, wasmkm_log_retain_kb, uint, 0644);
+MODULE_PARM_DESC(log_retain_kb,
+		 "KiB of logs of ended instances kept per user; the oldest are forgotten first");
+
+/* The counts of one loader uid; exists while it has an app loaded. */
+struct wasmkm_user {
+	struct hlist_node node;		/* lock: wasmkm_users */
+	kuid_t uid;
+	u32 apps;			/* lock: apps listed */
+	u32 running;			/* lock: listed instances not REAPED */
+	u32 ended;			/* lock: listed REAPED instances */
+	struct list_head ended_list;	/* lock: those, oldest first (ended_node) */
+};
+
+static DEFINE_HASHTABLE(wasmkm_users, 6);	/* wasmkm_lock */
+
+static struct wasmkm_user *wasmkm_user_get(kuid_t uid)
+{
+	u32 key = from_kuid(&init_user_ns, uid);
+	struct wasmkm_user *user;
+
+	lockdep_assert_held(&wasmkm_lock);
+	hash_for_each_possible(wasmkm_users, user, node, key)
+		if (uid_eq(user->uid, uid))
+			return user;
+	user = kzalloc(sizeof(*user), GFP_KERNEL_ACCOUNT);
+	if (!user)
+		return NULL;
+	user->uid = uid;
+	INIT_LIST_HEAD(&user->ended_list);
+	hash_add(wasmkm_users, &user->node, key);
+	return user;
+}
+
+static void wasmkm_user_put_app(struct wasmkm_user *user)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	if (--user->apps)
+		return;
+	/* Instances are unlisted before their app. */
+	WARN_ON_ONCE(user->running || user->ended);
+	hash_del(&user->node);
+	kfree(user);
+}
+
+static bool wasmkm_exempt(void)
+{
+	return capable(CAP_SYS_RESOURCE);
+}
+
+bool wasmkm_user_may_start(struct wasmkm_user *user)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	return user->running < READ_ONCE(wasmkm_max_instances) || wasmkm_exempt();
+}
+
+void wasmkm_user_inst_started(struct wasmkm_user *user)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	user->running++;
+}
+
+/*
+ * A listed instance was reaped: count it as ended and forget the user's
+ * oldest ended instances beyond log_retain_kb (onto @forget, whose
+ * references the caller drops after unlocking).
+ */
+void wasmkm_user_inst_ended(struct wasmkm_user *user, struct wasmkm_inst *inst,
+			    struct list_head *forget)
+{
+	u64 keep = (u64)READ_ONCE(wasmkm_log_retain_kb) * 1024 / WASMKM_LOG_SIZE;
+	struct wasmkm_inst *old;
+
+	lockdep_assert_held(&wasmkm_lock);
+	user->running--;
+	user->ended++;
+	list_add_tail(&inst->ended_node, &user->ended_list);
+	while (user->ended > keep) {
+		old = list_first_entry(&user->ended_list, struct wasmkm_inst, ended_node);
+		wasmkm_inst_unlist(old, forget);
+	}
+}
+
+void wasmkm_user_inst_unlisted(struct wasmkm_user *user, struct wasmkm_inst *inst)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	if (list_empty(&inst->ended_node)) {
+		user->running--;
+	} else {
+		list_del_init(&inst->ended_node);
+		user->ended--;
+	}
+}
+
+/*
+ * The next ID above every ID given since the module was loaded: a script
+ * holding an old ID never reaches another app or instance (ENOSPC after
+ * 2^31 - 1 of them).
+ */
+int wasmkm_id_alloc(struct idr *idr, void *ptr, u32 *last)
+{
+	int id;
+
+	lockdep_assert_held(&wasmkm_lock);
+	if (*last >= INT_MAX)
+		return -ENOSPC;
+	id = idr_alloc(idr, ptr, *last + 1, 0, GFP_KERNEL);
+	if (id >= 0)
+		*last = id;
+	return id;
+}
 
 /* Only the loader (same effective uid) or an administrator controls an app. */
 bool wasmkm_may_control(const struct cred *owner)
 {
 	return uid_eq(current_euid(), owner->euid) || capable(CAP_SYS_ADMIN);
+}
+
+/*
+ * Listings and lookups show a user only its own apps and instances; an
+ * administrator sees all (Documentation/ioctl-abi.md).  Not audited: a
+ * listing by a user is no attempt to use the capability.
+ */
+bool wasmkm_may_see(kuid_t owner)
+{
+	return uid_eq(current_euid(), owner) || ns_capable_noaudit(&init_user_ns, CAP_SYS_ADMIN);
 }
 
 struct wasmkm_app *wasmkm_app_find(u32 app_id)
@@ -33,10 +175,21 @@ struct wasmkm_app *wasmkm_app_find(u32 app_id)
 	return idr_find(&wasmkm_apps, app_id);
 }
 
+/* Let the verified object be written again. */
+static void wasmkm_app_put_file(struct wasmkm_app *app)
+{
+	if (!app->obj_file)
+		return;
+	allow_write_access(app->obj_file);
+	fput(app->obj_file);
+	app->obj_file = NULL;
+}
+
 static void wasmkm_app_free(struct wasmkm_app *app)
 {
 	if (!app)
 		return;
+	wasmkm_app_put_file(app);
 	kvfree(app->desc);
 	kvfree(app->argv);
 	kvfree(app->env);
@@ -63,7 +216,7 @@ static int wasmkm_get_blob(u64 uptr, u32 len, char **out, u32 *count, char *erro
 			 WASMKM_ARGS_MAX);
 		return -E2BIG;
 	}
-	blob = kvmalloc(len, GFP_KERNEL);
+	blob = kvmalloc(len, GFP_KERNEL_ACCOUNT);
 	if (!blob)
 		return -ENOMEM;
 	if (copy_from_user(blob, u64_to_user_ptr(uptr), len)) {
@@ -102,7 +255,7 @@ static int wasmkm_read_file(struct file *file, u8 **out, size_t *out_len, char *
 			 size, WASMKM_OBJ_MAX);
 		return -EFBIG;
 	}
-	buf = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN);
+	buf = kvmalloc(size, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
 	if (!buf)
 		return -ENOMEM;
 	while (pos < size) {
@@ -138,20 +291,34 @@ int wasmkm_load(struct wasmkm_load *arg)
 		snprintf(arg->error, WASMKM_ERROR_LEN, "bad object fd");
 		return -EBADF;
 	}
+	/*
+	 * No writer from here until attach: the bytes finit_module() reads
+	 * are the bytes verified below (see wasmkm_attach_file_ok()).
+	 */
+	if (deny_write_access(file)) {
+		fput(file);
+		snprintf(arg->error, WASMKM_ERROR_LEN,
+			 "object file is open for writing: close the writer and load again");
+		return -ETXTBSY;
+	}
+	ret = -ENOMEM;
+	app = kzalloc(sizeof(*app), GFP_KERNEL_ACCOUNT);
+	if (!app) {
+		allow_write_access(file);
+		fput(file);
+		goto out;
+	}
+	app->obj_file = file;
+	INIT_LIST_HEAD(&app->insts);
 	ret = wasmkm_read_file(file, &buf, &len, arg->error);
-	fput(file);
 	if (ret)
-		return ret;
+		goto out;
 	ret = wasmkm_verify_object(buf, len, &desc, &desc_len, arg->error);
 	if (ret)
 		goto out;
 
 	ret = -ENOMEM;
-	app = kzalloc(sizeof(*app), GFP_KERNEL);
-	if (!app)
-		goto out;
-	INIT_LIST_HEAD(&app->insts);
-	app->desc = kvmalloc(desc_len, GFP_KERNEL);
+	app->desc = kvmalloc(desc_len, GFP_KERNEL_ACCOUNT);
 	if (!app->desc)
 		goto out;
 	memcpy(app->desc, desc, desc_len);
@@ -201,6 +368,8 @@ int wasmkm_load(struct wasmkm_load *arg)
 			break;
 		}
 	}
+	if (app->shares_code)
+		wasmkm_app_put_file(app);
 	if (!app->shares_code && !capable(CAP_SYS_MODULE)) {
 		mutex_unlock(&wasmkm_lock);
 		snprintf(arg->error, WASMKM_ERROR_LEN,
@@ -208,17 +377,36 @@ int wasmkm_load(struct wasmkm_load *arg)
 		ret = -EPERM;
 		goto out;
 	}
-	id = idr_alloc(&wasmkm_apps, app, 1, 0, GFP_KERNEL);
+	app->user = wasmkm_user_get(app->cred->euid);
+	if (!app->user) {
+		mutex_unlock(&wasmkm_lock);
+		ret = -ENOMEM;
+		goto out;
+	}
+	if (app->user->apps >= READ_ONCE(wasmkm_max_apps) && !wasmkm_exempt()) {
+		snprintf(arg->error, WASMKM_ERROR_LEN,
+			 "uid %u has %u apps loaded (module parameter max_apps): unload one first",
+			 from_kuid(&init_user_ns, app->cred->euid), app->user->apps);
+		app->user->apps++;		/* undone by the put */
+		wasmkm_user_put_app(app->user);
+		mutex_unlock(&wasmkm_lock);
+		ret = -EDQUOT;
+		goto out;
+	}
+	id = wasmkm_id_alloc(&wasmkm_apps, app, &wasmkm_last_app_id);
 	if (id < 0) {
+		app->user->apps++;
+		wasmkm_user_put_app(app->user);
 		mutex_unlock(&wasmkm_lock);
 		ret = id;
 		goto out;
 	}
+	app->user->apps++;
 	app->id = id;
 	arg->app_id = id;
 	strscpy(arg->module_name, app->module_name, sizeof(arg->module_name));
 	mutex_unlock(&wasmkm_lock);
-	pr_info("wasmkm: app %u (%s) %s, module %s\n", app->id, app->name,
+	pr_info("app %u (%s) %s, module %s\n", app->id, app->name,
 		arg->attached ? "attached to loaded code" : "verified", app->module_name);
 	app = NULL;
 	ret = 0;
@@ -226,6 +414,32 @@ out:
 	wasmkm_app_free(app);
 	kvfree(buf);
 	return ret;
+}
+
+/*
+ * The module init runs in the task that called finit_module(fd, ...) for
+ * it: the fd it was given must name the file LOAD verified (whose writers
+ * have been denied since), so neither another file nor a changed one is
+ * attached.  init_module() with a buffer, or a 32-bit caller, is refused.
+ */
+static bool wasmkm_attach_file_ok(struct wasmkm_app *app)
+{
+	struct pt_regs *regs = current_pt_regs();
+	unsigned long args[6];
+	struct file *file;
+	bool ok;
+
+	lockdep_assert_held(&wasmkm_lock);
+	if (!app->obj_file || in_compat_syscall() ||
+	    syscall_get_nr(current, regs) != __NR_finit_module)
+		return false;
+	syscall_get_arguments(current, regs, args);
+	file = fget((unsigned int)args[0]);
+	if (!file)
+		return false;
+	ok = file_inode(file) == file_inode(app->obj_file);
+	fput(file);
+	return ok;
 }
 
 int wasmkm_attach(struct module *owner, const void *desc, size_t desc_len,
@@ -242,7 +456,7 @@ int wasmkm_attach(struct module *owner, const void *desc, size_t desc_len,
 	mutex_lock(&wasmkm_lock);
 	app = wasmkm_app_find(app_id);
 	if (!app || app->state != WASMKM_APP_VERIFIED) {
-		pr_info("wasmkm: %s: no verified app %u to attach to\n", owner->name, app_id);
+		pr_info("%s: no verified app %u to attach to\n", owner->name, app_id);
 		ret = -ENOENT;
 		goto out;
 	}
@@ -263,21 +477,40 @@ int wasmkm_attach(struct module *owner, const void *desc, size_t desc_len,
 	} else if (ops->nfuncs && !ops->func_names) {
 		snprintf(app->error, sizeof(app->error), "bad app ops");
 		ret = -EINVAL;
+	} else if (!wasmkm_attach_file_ok(app)) {
+		snprintf(app->error, sizeof(app->error),
+			 "not loaded with finit_module() of the file LOAD verified: pass the same file");
+		ret = -EKEYREJECTED;
 	}
+	wasmkm_app_put_file(app);
 	if (ret) {
 		app->state = WASMKM_APP_REFUSED;
-		pr_info("wasmkm: app %u: attach refused: %s\n", app->id, app->error);
+		pr_info("app %u: attach refused: %s\n", app->id, app->error);
 		goto out;
 	}
 	app->owner = owner;
 	app->ops = ops;
 	app->state = WASMKM_APP_ATTACHED;
-	pr_info("wasmkm: app %u (%s) attached\n", app->id, app->name);
+	pr_info("app %u (%s) attached\n", app->id, app->name);
 out:
 	mutex_unlock(&wasmkm_lock);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(wasmkm_attach);
+
+/*
+ * Under wasmkm_lock: forget @app and unlist its instances onto @list, asking
+ * them to stop; the caller waits for them (wasmkm_insts_reap_list()) before
+ * freeing the app, whose fields they use until reaped.
+ */
+static void wasmkm_app_unlist(struct wasmkm_app *app, struct list_head *list)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	idr_remove(&wasmkm_apps, app->id);
+	wasmkm_insts_remove(app, list);
+	wasmkm_user_put_app(app->user);
+	app->user = NULL;
+}
 
 /*
  * Forget every app of @owner (every app if NULL) with its instances, one at
@@ -294,10 +527,8 @@ static void wasmkm_remove_apps(const struct module *owner)
 		idr_for_each_entry(&wasmkm_apps, app, id)
 			if (!owner || app->owner == owner)
 				break;
-		if (app) {
-			idr_remove(&wasmkm_apps, id);
-			wasmkm_insts_remove(app, &list);
-		}
+		if (app)
+			wasmkm_app_unlist(app, &list);
 		mutex_unlock(&wasmkm_lock);
 		if (!app)
 			return;
@@ -324,21 +555,21 @@ int wasmkm_unload_app(u32 app_id)
 
 	mutex_lock(&wasmkm_lock);
 	app = wasmkm_app_find(app_id);
+	if (app && !wasmkm_may_see(app->cred->euid))
+		app = NULL;
 	if (!app || !wasmkm_may_control(app->cred)) {
 		mutex_unlock(&wasmkm_lock);
 		return app ? -EPERM : -ENOENT;
 	}
-	idr_remove(&wasmkm_apps, app->id);
-	wasmkm_insts_remove(app, &list);
+	wasmkm_app_unlist(app, &list);
 	mutex_unlock(&wasmkm_lock);
-	/* Instances may use app fields until reaped. */
 	wasmkm_insts_reap_list(&list);
-	pr_info("wasmkm: app %u (%s) unloaded\n", app->id, app->name);
+	pr_info("app %u (%s) unloaded\n", app->id, app->name);
 	wasmkm_app_free(app);
 	return 0;
 }
 
-void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info *info)
+static void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info *info)
 {
 	memset(info, 0, sizeof(*info));
 	info->app_id = app->id;
@@ -360,10 +591,10 @@ int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count)
 	u32 n = 0;
 	int id;
 
-	wasmkm_reap_finished();
 	mutex_lock(&wasmkm_lock);
 	idr_for_each_entry(&wasmkm_apps, app, id)
-		n++;
+		if (wasmkm_may_see(app->cred->euid))
+			n++;
 	cap = min(cap, n);
 	if (cap) {
 		v = kvcalloc(cap, sizeof(*v), GFP_KERNEL);
@@ -374,6 +605,8 @@ int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count)
 	}
 	n = 0;
 	idr_for_each_entry(&wasmkm_apps, app, id) {
+		if (!wasmkm_may_see(app->cred->euid))
+			continue;
 		if (n < cap)
 			wasmkm_app_fill_info(app, &v[n]);
 		n++;
@@ -382,6 +615,22 @@ int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count)
 	*out = v;
 	*count = n;
 	return 0;
+}
+
+/* APP_INFO: an app the caller may see. */
+int wasmkm_app_info(u32 app_id, struct wasmkm_app_info *info)
+{
+	struct wasmkm_app *app;
+	int ret = -ENOENT;
+
+	mutex_lock(&wasmkm_lock);
+	app = wasmkm_app_find(app_id);
+	if (app && wasmkm_may_see(app->cred->euid)) {
+		wasmkm_app_fill_info(app, info);
+		ret = 0;
+	}
+	mutex_unlock(&wasmkm_lock);
+	return ret;
 }
 
 /* Module exit: no app object is loaded, so no app is attached. */
