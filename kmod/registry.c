@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * wasmkm: the app registry and the per-user counts.  One mutex (wasmkm_lock)
- * protects the app and instance idrs, every app record and the counts; it is
+ * wasmkm: the app registry.  One mutex (wasmkm_lock) protects the app and
+ * instance idrs, every app record and the per-user counts (users.c); it is
  * never held while waiting for an instance's thread.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/capability.h>
 #include <linux/compat.h>
-#include <linux/hashtable.h>
 #include <linux/ptrace.h>
 #include <asm/syscall.h>
 #include <asm/unistd.h>
@@ -27,146 +26,12 @@
 DEFINE_MUTEX(wasmkm_lock);
 static DEFINE_IDR(wasmkm_apps);		/* wasmkm_lock */
 static u32 wasmkm_last_app_id;		/* wasmkm_lock: IDs are never reused */
-
-/*
- * What a user may have at once (CAP_SYS_RESOURCE lifts the first two):
- * apps loaded, instances running, and the logs of ended instances kept
- * (each WASMKM_LOG_SIZE; beyond it the oldest ended instance is forgotten).
- */
-unsigned int wasmkm_max_apps = 64;
-module_param_named(max_apps, wasmkm_max_apps, uint, 0644);
-MODULE_PARM_DESC(max_apps, "Apps one user may have loaded at once");
-unsigned int wasmkm_max_instances = 64;
-module_param_named(max_instances, wasmkm_max_instances, uint, 0644);
-MODULE_PARM_DESC(max_instances, "Instances of one user's apps running at once");
-unsigned int wasmkm_log_retain_kb = 8192;
-module_param_named(log_retain_kb, wasmkm_log_retain_kb, uint, 0644);
-MODULE_PARM_DESC(log_retain_kb,
-		 "KiB of logs of ended instances kept per user; the oldest are forgotten first");
-
-/* The counts of one loader uid; exists while it has an app loaded. */
-struct wasmkm_user {
-	struct hlist_node node;		/* lock: wasmkm_users */
-	kuid_t uid;
-	u32 apps;			/* lock: apps listed */
-	u32 running;			/* lock: listed instances not REAPED */
-	u32 ended;			/* lock: listed REAPED instances */
-	struct list_head ended_list;	/* lock: those, oldest first (ended_node) */
-};
-
-static DEFINE_HASHTABLE(wasmkm_users, 6);	/* wasmkm_lock */
-
-static struct wasmkm_user *wasmkm_user_get(kuid_t uid)
-{
-	u32 key = from_kuid(&init_user_ns, uid);
-	struct wasmkm_user *user;
-
-	lockdep_assert_held(&wasmkm_lock);
-	hash_for_each_possible(wasmkm_users, user, node, key)
-		if (uid_eq(user->uid, uid))
-			return user;
-	user = kzalloc(sizeof(*user), GFP_KERNEL_ACCOUNT);
-	if (!user)
-		return NULL;
-	user->uid = uid;
-	INIT_LIST_HEAD(&user->ended_list);
-	hash_add(wasmkm_users, &user->node, key);
-	return user;
-}
-
-static void wasmkm_user_put_app(struct wasmkm_user *user)
-{
-	lockdep_assert_held(&wasmkm_lock);
-	if (--user->apps)
-		return;
-	/* Instances are unlisted before their app. */
-	WARN_ON_ONCE(user->running || user->ended);
-	hash_del(&user->node);
-	kfree(user);
-}
-
-static bool wasmkm_exempt(void)
-{
-	return capable(CAP_SYS_RESOURCE);
-}
-
-bool wasmkm_user_may_start(struct wasmkm_user *user)
-{
-	lockdep_assert_held(&wasmkm_lock);
-	return user->running < READ_ONCE(wasmkm_max_instances) || wasmkm_exempt();
-}
-
-void wasmkm_user_inst_started(struct wasmkm_user *user)
-{
-	lockdep_assert_held(&wasmkm_lock);
-	user->running++;
-}
-
-/*
- * A listed instance was reaped: count it as ended and forget the user's
- * oldest ended instances beyond log_retain_kb (onto @forget, whose
- * references the caller drops after unlocking).
- */
-void wasmkm_user_inst_ended(struct wasmkm_user *user, struct wasmkm_inst *inst,
-			    struct list_head *forget)
-{
-	u64 keep = (u64)READ_ONCE(wasmkm_log_retain_kb) * 1024 / WASMKM_LOG_SIZE;
-	struct wasmkm_inst *old;
-
-	lockdep_assert_held(&wasmkm_lock);
-	user->running--;
-	user->ended++;
-	list_add_tail(&inst->ended_node, &user->ended_list);
-	while (user->ended > keep) {
-		old = list_first_entry(&user->ended_list, struct wasmkm_inst, ended_node);
-		wasmkm_inst_unlist(old, forget);
-	}
-}
-
-void wasmkm_user_inst_unlisted(struct wasmkm_user *user, struct wasmkm_inst *inst)
-{
-	lockdep_assert_held(&wasmkm_lock);
-	if (list_empty(&inst->ended_node)) {
-		user->running--;
-	} else {
-		list_del_init(&inst->ended_node);
-		user->ended--;
-	}
-}
-
-/*
- * The next ID above every ID given since the module was loaded: a script
- * holding an old ID never reaches another app or instance (ENOSPC after
- * 2^31 - 1 of them).
- */
-int wasmkm_id_alloc(struct idr *idr, void *ptr, u32 *last)
-{
-	int id;
-
-	lockdep_assert_held(&wasmkm_lock);
-	if (*last >= INT_MAX)
-		return -ENOSPC;
-	id = idr_alloc(idr, ptr, *last + 1, 0, GFP_KERNEL);
-	if (id >= 0)
-		*last = id;
-	return id;
-}
-
 /* Only the loader (same effective uid) or an administrator controls an app. */
 bool wasmkm_may_control(const struct cred *owner)
 {
 	return uid_eq(current_euid(), owner->euid) || capable(CAP_SYS_ADMIN);
 }
 
-/*
- * Listings and lookups show a user only its own apps and instances; an
- * administrator sees all (Documentation/ioctl-abi.md).  Not audited: a
- * listing by a user is no attempt to use the capability.
- */
-bool wasmkm_may_see(kuid_t owner)
-{
-	return uid_eq(current_euid(), owner) || ns_capable_noaudit(&init_user_ns, CAP_SYS_ADMIN);
-}
 
 struct wasmkm_app *wasmkm_app_find(u32 app_id)
 {
@@ -377,31 +242,21 @@ int wasmkm_load(struct wasmkm_load *arg)
 		ret = -EPERM;
 		goto out;
 	}
-	app->user = wasmkm_user_get(app->cred->euid);
-	if (!app->user) {
+	app->user = wasmkm_user_add_app(app->cred->euid, arg->error);
+	if (IS_ERR(app->user)) {
 		mutex_unlock(&wasmkm_lock);
-		ret = -ENOMEM;
-		goto out;
-	}
-	if (app->user->apps >= READ_ONCE(wasmkm_max_apps) && !wasmkm_exempt()) {
-		snprintf(arg->error, WASMKM_ERROR_LEN,
-			 "uid %u has %u apps loaded (module parameter max_apps): unload one first",
-			 from_kuid(&init_user_ns, app->cred->euid), app->user->apps);
-		app->user->apps++;		/* undone by the put */
-		wasmkm_user_put_app(app->user);
-		mutex_unlock(&wasmkm_lock);
-		ret = -EDQUOT;
+		ret = PTR_ERR(app->user);
+		app->user = NULL;
 		goto out;
 	}
 	id = wasmkm_id_alloc(&wasmkm_apps, app, &wasmkm_last_app_id);
 	if (id < 0) {
-		app->user->apps++;
 		wasmkm_user_put_app(app->user);
+		app->user = NULL;
 		mutex_unlock(&wasmkm_lock);
 		ret = id;
 		goto out;
 	}
-	app->user->apps++;
 	app->id = id;
 	arg->app_id = id;
 	strscpy(arg->module_name, app->module_name, sizeof(arg->module_name));

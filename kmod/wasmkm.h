@@ -190,17 +190,19 @@ int wasmkm_load(struct wasmkm_load *arg);
 int wasmkm_unload_app(u32 app_id);
 struct wasmkm_app *wasmkm_app_find(u32 app_id);
 bool wasmkm_may_control(const struct cred *owner);
-bool wasmkm_may_see(kuid_t owner);
-int wasmkm_id_alloc(struct idr *idr, void *ptr, u32 *last);
 int wasmkm_app_info(u32 app_id, struct wasmkm_app_info *info);
 int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count);
 void wasmkm_registry_exit(void);
-/* per-user counts (registry.c), under wasmkm_lock */
+/* users.c: per-user counts, under wasmkm_lock */
+struct wasmkm_user *wasmkm_user_add_app(kuid_t uid, char *error);
+void wasmkm_user_put_app(struct wasmkm_user *user);
 bool wasmkm_user_may_start(struct wasmkm_user *user);
 void wasmkm_user_inst_started(struct wasmkm_user *user);
 void wasmkm_user_inst_ended(struct wasmkm_user *user, struct wasmkm_inst *inst,
 			    struct list_head *forget);
 void wasmkm_user_inst_unlisted(struct wasmkm_user *user, struct wasmkm_inst *inst);
+bool wasmkm_may_see(kuid_t owner);
+int wasmkm_id_alloc(struct idr *idr, void *ptr, u32 *last);
 
 /* instance.c */
 int wasmkm_insts_init(void);
