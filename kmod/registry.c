@@ -106,10 +106,6 @@ static int wasmkm_read_file(struct file *file, u8 **out, size_t *out_len, char *
 	loff_t size, pos = 0;
 	u8 *buf;
 
-	if (!S_ISREG(file_inode(file)->i_mode) || !(file->f_mode & FMODE_READ)) {
-		snprintf(error, WASMKM_ERROR_LEN, "object fd is not a readable regular file");
-		return -EBADF;
-	}
 	size = i_size_read(file_inode(file));
 	if (size <= 0) {
 		snprintf(error, WASMKM_ERROR_LEN, "object file is empty");
@@ -154,6 +150,11 @@ int wasmkm_load(struct wasmkm_load *arg)
 	file = fget(arg->obj_fd);
 	if (!file) {
 		snprintf(arg->error, WASMKM_ERROR_LEN, "bad object fd");
+		return -EBADF;
+	}
+	if (!S_ISREG(file_inode(file)->i_mode) || !(file->f_mode & FMODE_READ)) {
+		fput(file);
+		snprintf(arg->error, WASMKM_ERROR_LEN, "object fd is not a readable regular file");
 		return -EBADF;
 	}
 	/*
