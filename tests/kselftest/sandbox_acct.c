@@ -78,7 +78,7 @@ FIXTURE_TEARDOWN(acct)
 	/* Out of the test group, forget the apps, then remove the group. */
 	write_str(CGROOT "/cgroup.procs", "0");
 	if (self->dev >= 0)
-		EXPECT_EQ(0, wk_cleanup(self->dev));
+		wk_cleanup(self->dev);
 	close(self->dev);
 	for (i = 0; i < 100 && rmdir(self->cg) && errno == EBUSY; i++)
 		wk_sleep_ms(50);
@@ -158,8 +158,9 @@ TEST_F_TIMEOUT(acct, memory_grow_charged_to_the_loader, 300)
 }
 
 /*
- * A busy instance in a group of cpu.max 10%: its time is the group's and
- * is throttled.  Sanity bound only: at most half a CPU over 3 s.
+ * A busy instance in a group of cpu.max 10%: over 3 s while the test
+ * sleeps, the group's CPU time grows by the instance's and is throttled.
+ * Sanity bound only: at most half a CPU.
  */
 TEST_F_TIMEOUT(acct, cpu_max_bounds_a_busy_instance, 300)
 {
@@ -172,9 +173,12 @@ TEST_F_TIMEOUT(acct, cpu_max_bounds_a_busy_instance, 300)
 	app = load_attach(self->dev, "spin", 0);
 	ASSERT_LT(0, app) TH_LOG("load spin: %s", strerror(-app));
 	ASSERT_EQ(0, wk_start(self->dev, app, &inst));
+	/* from here on only the instance runs in the group */
+	usage = -cg_read(self->cg, "cpu.stat", "usage_usec");
+	throttled = -cg_read(self->cg, "cpu.stat", "nr_throttled");
 	wk_sleep_ms(3000);
-	usage = cg_read(self->cg, "cpu.stat", "usage_usec");
-	throttled = cg_read(self->cg, "cpu.stat", "nr_throttled");
+	usage += cg_read(self->cg, "cpu.stat", "usage_usec");
+	throttled += cg_read(self->cg, "cpu.stat", "nr_throttled");
 	ASSERT_EQ(0, wk_stop(self->dev, inst));
 	TH_LOG("group usage %lld us over 3 s, throttled %lld times", usage, throttled);
 	EXPECT_LE(50000, usage) TH_LOG("the instance's CPU time is not the group's");
@@ -219,7 +223,7 @@ TEST_F(acct, ids_are_never_reused)
 	app1 = load_attach(self->dev, "spin", 0);
 	ASSERT_LT(0, app1) TH_LOG("load spin: %s", strerror(-app1));
 	ASSERT_EQ(0, wk_start(self->dev, app1, &inst1));
-	ASSERT_EQ(0, wk_cleanup(self->dev));
+	ASSERT_EQ(1, wk_cleanup(self->dev));	/* the one app, unloaded */
 	app2 = load_attach(self->dev, "spin", 0);
 	ASSERT_LT(0, app2) TH_LOG("load spin: %s", strerror(-app2));
 	ASSERT_EQ(0, wk_start(self->dev, app2, &inst2));
