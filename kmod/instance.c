@@ -100,8 +100,6 @@ static bool wasmkm_inst_reaped(struct wasmkm_inst *inst)
 static void wasmkm_inst_reap_work(struct work_struct *work)
 {
 	struct wasmkm_inst *inst = container_of(work, struct wasmkm_inst, reap_work);
-	struct task_struct *task;
-	struct module *owner;
 	LIST_HEAD(forget);
 
 	/*
@@ -110,19 +108,18 @@ static void wasmkm_inst_reap_work(struct work_struct *work)
 	 */
 	wait_for_completion(&inst->done);
 	complete_all(&inst->done);
+	/* Released before REAPED is seen: a waiter may then remove the module. */
 	mutex_lock(&wasmkm_lock);
-	task = inst->task;
-	owner = inst->owner;
+	put_task_struct(inst->task);
 	inst->task = NULL;
+	module_put(inst->owner);
 	inst->owner = NULL;
+	mem_cgroup_put(inst->memcg);
+	inst->memcg = NULL;
 	WRITE_ONCE(inst->phase, WASMKM_PHASE_REAPED);
 	if (inst->listed)
 		wasmkm_user_inst_ended(inst->app->user, inst, &forget);
 	mutex_unlock(&wasmkm_lock);
-	put_task_struct(task);
-	module_put(owner);
-	mem_cgroup_put(inst->memcg);
-	inst->memcg = NULL;
 	wake_up_all(&inst->wq);
 	wasmkm_insts_put_list(&forget);
 	wasmkm_inst_put(inst);		/* the thread's reference */
