@@ -1,32 +1,65 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * wasmkm: instance lifecycle.  An instance is listed (registry reference)
- * until its app is unloaded; its thread holds no reference: whoever removes
- * it first waits for the thread's completion (reaping), which is the point
- * after which no app code runs, then drops the task and the app object's
- * module reference.
+ * wasmkm: the instance life cycle.  This file alone changes an instance's
+ * phase and owns the resources listed with each step:
+ *
+ *   START ioctl                 the thread ends          the reap work
+ *   --------------> RUNNING ----------------> ENDED ------------------> REAPED
+ *   id, memory,     app code runs; a stop     outcome      task and module
+ *   thread, module  (SIGKILL + flag) ends it  written      references dropped
+ *   reference,                                             memcg put
+ *   cgroups joined
+ *
+ * Each arrow is taken once, by the one place named: START under
+ * wasmkm_lock, ENDED by the thread (a release store, after its outcome
+ * fields), REAPED by the work under wasmkm_lock.
+ *
+ * Independently, an instance is *listed* (in the idr and its app's list,
+ * holding a reference) from START until its app is unloaded, or, once
+ * REAPED, until the user's retained ended instances exceed log_retain_kb
+ * (oldest first).  Whoever unlists an instance that is not REAPED yet asks
+ * it to stop and waits for REAPED before freeing anything the thread uses
+ * (the app record, its credentials and grants).
+ *
+ * The thread queues its own reaping as it ends (wasmkm_end()), so that an
+ * ended instance releases its app object's module at once, without waiting
+ * for someone to list or start.  The reap work waits for the thread's
+ * completion, the point after which no code of the app object runs.
+ *
+ * Linear memory belongs to the thread once it runs (freed by wasmkm_end()),
+ * to START before (freed here if the thread never starts).
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/capability.h>
+#include <linux/cgroup.h>
 #include <linux/cred.h>
 #include <linux/idr.h>
 #include <linux/kthread.h>
+#include <linux/memcontrol.h>
 #include <linux/module.h>
+#include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/workqueue.h>
 
 #include "wasmkm.h"
 
-static DEFINE_IDR(wasmkm_insts);
+static DEFINE_IDR(wasmkm_insts);	/* wasmkm_lock */
+static u32 wasmkm_last_inst_id;		/* wasmkm_lock: IDs are never reused */
+static struct workqueue_struct *wasmkm_reap_wq;
 
 static void wasmkm_inst_release(struct kref *ref)
 {
 	struct wasmkm_inst *inst = container_of(ref, struct wasmkm_inst, ref);
 
+	/* Only if the thread never ran: it frees linear memory itself. */
 	vfree(inst->ctx.mem);
 	kvfree(inst->ctx.state);
 	vfree(inst->log);
+	mem_cgroup_put(inst->memcg);	/* if never reaped */
 	kfree(inst);
 }
 
@@ -35,7 +68,7 @@ void wasmkm_inst_put(struct wasmkm_inst *inst)
 	kref_put(&inst->ref, wasmkm_inst_release);
 }
 
-/* Look up a listed instance and take a reference. */
+/* Look up a listed instance the caller may see and take a reference. */
 struct wasmkm_inst *wasmkm_inst_get(u32 inst_id)
 {
 	struct wasmkm_inst *inst = NULL;
@@ -44,132 +77,207 @@ struct wasmkm_inst *wasmkm_inst_get(u32 inst_id)
 		return NULL;
 	mutex_lock(&wasmkm_lock);
 	inst = idr_find(&wasmkm_insts, inst_id);
-	if (inst)
+	if (inst && wasmkm_may_see(inst->owner_uid))
 		kref_get(&inst->ref);
+	else
+		inst = NULL;
 	mutex_unlock(&wasmkm_lock);
 	return inst;
 }
 
-/*
- * The thread completes inst->done exactly once, and a wait consumes it:
- * re-signal it for good so that later waiters (stop after reap, listing)
- * see it done too.
- */
-static int wasmkm_inst_wait(struct wasmkm_inst *inst, bool killable)
+/* The outcome fields are final (the thread wrote them before ENDED). */
+bool wasmkm_inst_ended(struct wasmkm_inst *inst)
 {
-	if (!inst->task)
-		return 0;
-	if (!killable)
-		wait_for_completion(&inst->done);
-	else if (wait_for_completion_killable(&inst->done))
-		return -EINTR;
-	complete_all(&inst->done);
-	return 0;
+	/* pairs with the release in wasmkm_inst_queue_reap() */
+	return smp_load_acquire(&inst->phase) >= WASMKM_PHASE_ENDED;
 }
 
-/* Wait for the thread to end, then release what it pinned.  Idempotent. */
-void wasmkm_inst_reap(struct wasmkm_inst *inst)
+static bool wasmkm_inst_reaped(struct wasmkm_inst *inst)
 {
-	struct task_struct *task = NULL;
-	struct module *owner = NULL;
+	return READ_ONCE(inst->phase) == WASMKM_PHASE_REAPED;
+}
 
-	wasmkm_inst_wait(inst, false);
+static void wasmkm_inst_reap_work(struct work_struct *work)
+{
+	struct wasmkm_inst *inst = container_of(work, struct wasmkm_inst, reap_work);
+	LIST_HEAD(forget);
+
+	/*
+	 * After the completion the thread runs only kernel code.  Keep it
+	 * completed for good: log readers test completion_done().
+	 */
+	wait_for_completion(&inst->done);
+	complete_all(&inst->done);
+	/* Released before REAPED is seen: a waiter may then remove the module. */
 	mutex_lock(&wasmkm_lock);
-	if (!inst->reaped) {
-		inst->reaped = true;
-		task = inst->task;
-		owner = inst->owner;
-		inst->task = NULL;
-		inst->owner = NULL;
-	}
+	put_task_struct(inst->task);
+	inst->task = NULL;
+	module_put(inst->owner);
+	inst->owner = NULL;
+	mem_cgroup_put(inst->memcg);
+	inst->memcg = NULL;
+	WRITE_ONCE(inst->phase, WASMKM_PHASE_REAPED);
+	if (inst->listed)
+		wasmkm_user_inst_ended(inst->app->user, inst, &forget);
 	mutex_unlock(&wasmkm_lock);
-	if (task)
-		put_task_struct(task);
-	module_put(owner);
+	wake_up_all(&inst->wq);
+	wasmkm_insts_put_list(&forget);
+	wasmkm_inst_put(inst);		/* the thread's reference */
+}
+
+/* Called by the thread in wasmkm_end(), just before it completes done. */
+void wasmkm_inst_queue_reap(struct wasmkm_inst *inst)
+{
+	/* the outcome fields before the phase: see wasmkm_inst_ended() */
+	smp_store_release(&inst->phase, WASMKM_PHASE_ENDED);
+	queue_work(wasmkm_reap_wq, &inst->reap_work);
 }
 
 static void wasmkm_inst_request_stop(struct wasmkm_inst *inst)
 {
+	lockdep_assert_held(&wasmkm_lock);
 	WRITE_ONCE(inst->stop, true);
 	wake_up_all(&inst->wq);
-	/* Interrupt a blocking file operation (see wasmkm_runner()). */
+	/*
+	 * Interrupt a blocking file operation (see wasmkm_runner()).  The task
+	 * pointer is valid: the reap work clears it under the lock first.
+	 */
 	if (inst->task)
 		send_sig(SIGKILL, inst->task, 1);
+}
+
+/* Under wasmkm_lock: unlist @inst onto @out (its listed reference with it). */
+void wasmkm_inst_unlist(struct wasmkm_inst *inst, struct list_head *out)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	if (!inst->listed)
+		return;
+	inst->listed = false;
+	idr_remove(&wasmkm_insts, inst->id);
+	wasmkm_user_inst_unlisted(inst->app->user, inst);
+	inst->app->ninstances--;
+	list_move_tail(&inst->node, out);
+	wasmkm_inst_request_stop(inst);
 }
 
 /* Under wasmkm_lock: unlist every instance of @app onto @out, asking them to stop. */
 void wasmkm_insts_remove(struct wasmkm_app *app, struct list_head *out)
 {
-	struct wasmkm_inst *inst;
+	struct wasmkm_inst *inst, *tmp;
 
 	lockdep_assert_held(&wasmkm_lock);
-	list_for_each_entry(inst, &app->insts, node) {
-		idr_remove(&wasmkm_insts, inst->id);
-		wasmkm_inst_request_stop(inst);
-	}
-	list_splice_init(&app->insts, out);
-	app->ninstances = 0;
+	list_for_each_entry_safe(inst, tmp, &app->insts, node)
+		wasmkm_inst_unlist(inst, out);
 }
 
-void wasmkm_insts_reap_list(struct list_head *list)
+/* Drop the listed references of unlisted instances that are REAPED. */
+void wasmkm_insts_put_list(struct list_head *list)
 {
 	struct wasmkm_inst *inst, *tmp;
 
 	list_for_each_entry_safe(inst, tmp, list, node) {
 		list_del_init(&inst->node);
-		wasmkm_inst_reap(inst);
 		inst->app = NULL;
 		wasmkm_inst_put(inst);
 	}
 }
 
-/* Release the module references of instances that have ended by themselves. */
-void wasmkm_reap_finished(void)
+/* Wait until every unlisted instance on @list is REAPED, then drop them. */
+void wasmkm_insts_reap_list(struct list_head *list)
 {
 	struct wasmkm_inst *inst;
-	int id;
 
-	for (;;) {
-		mutex_lock(&wasmkm_lock);
-		idr_for_each_entry(&wasmkm_insts, inst, id)
-			if (!inst->reaped && inst->task && completion_done(&inst->done))
-				break;
-		if (inst)
-			kref_get(&inst->ref);
-		mutex_unlock(&wasmkm_lock);
-		if (!inst)
-			return;
-		wasmkm_inst_reap(inst);
-		wasmkm_inst_put(inst);
-	}
+	list_for_each_entry(inst, list, node)
+		wait_event(inst->wq, wasmkm_inst_reaped(inst));
+	wasmkm_insts_put_list(list);
 }
 
-int wasmkm_inst_start(u32 app_id, u32 *inst_id)
+static struct wasmkm_inst *wasmkm_inst_alloc(void)
 {
-	struct wasmkm_inst *inst;
-	struct wasmkm_app *app;
-	struct task_struct *task;
-	int id, ret;
+	struct wasmkm_inst *inst = kzalloc(sizeof(*inst), GFP_KERNEL_ACCOUNT);
 
-	wasmkm_reap_finished();
-	inst = kzalloc(sizeof(*inst), GFP_KERNEL);
 	if (!inst)
-		return -ENOMEM;
+		return NULL;
 	kref_init(&inst->ref);
 	INIT_LIST_HEAD(&inst->node);
+	INIT_LIST_HEAD(&inst->ended_node);
+	INIT_WORK(&inst->reap_work, wasmkm_inst_reap_work);
 	init_completion(&inst->done);
 	init_waitqueue_head(&inst->wq);
 	spin_lock_init(&inst->log_lock);
 	inst->ctx.inst = inst;
 	inst->trap_func = ~0U;
+	/* Everything the instance allocates is charged to its starter. */
+	inst->memcg = get_mem_cgroup_from_mm(current->mm);
+	return inst;
+}
+
+/*
+ * Under wasmkm_lock: create the thread of @inst (not woken), in the
+ * caller's cgroups (cpu, memory, pids: like vhost's workers), and list it.
+ */
+static int wasmkm_inst_create(struct wasmkm_inst *inst, struct wasmkm_app *app, u32 *inst_id)
+{
+	struct task_struct *task;
+	int id, ret;
+
+	lockdep_assert_held(&wasmkm_lock);
+	id = wasmkm_id_alloc(&wasmkm_insts, NULL, &wasmkm_last_inst_id);
+	if (id < 0)
+		return id;
+	inst->id = id;
+	snprintf(inst->name, sizeof(inst->name), "wasm/%s:%u", app->name, id);
+	inst->state = WASMKM_INST_RUNNING;
+	inst->phase = WASMKM_PHASE_RUNNING;
+	inst->start_ns = ktime_get_ns();
+	task = kthread_create(wasmkm_runner, inst, "%s", inst->name);
+	if (IS_ERR(task)) {
+		ret = PTR_ERR(task);
+		goto remove_id;
+	}
+	get_task_struct(task);
+	ret = cgroup_attach_task_all(current, task);
+	if (ret) {
+		/* Never woken: the thread ends without running wasmkm_runner(). */
+		kthread_stop(task);
+		put_task_struct(task);
+		goto remove_id;
+	}
+	inst->task = task;
+	idr_replace(&wasmkm_insts, inst, id);
+	inst->listed = true;
+	kref_get(&inst->ref);		/* listed; the caller's becomes the thread's */
+	list_add_tail(&inst->node, &app->insts);
+	app->ninstances++;
+	wasmkm_user_inst_started(app->user);
+	*inst_id = id;
+	return 0;
+
+remove_id:
+	idr_remove(&wasmkm_insts, id);
+	return ret;
+}
+
+int wasmkm_inst_start(u32 app_id, u32 *inst_id)
+{
+	struct mem_cgroup *old_memcg;
+	struct wasmkm_inst *inst;
+	struct wasmkm_app *app;
+	int ret;
+
+	inst = wasmkm_inst_alloc();
+	if (!inst)
+		return -ENOMEM;
+	old_memcg = set_active_memcg(inst->memcg);
 	ret = wasmkm_log_init(inst);
+	set_active_memcg(old_memcg);
 	if (ret)
 		goto free;
 
 	mutex_lock(&wasmkm_lock);
 	app = wasmkm_app_find(app_id);
 	ret = -ENOENT;
-	if (!app)
+	if (!app || !wasmkm_may_see(app->cred->euid))
 		goto unlock;
 	ret = -EPERM;
 	if (!wasmkm_may_control(app->cred))
@@ -177,6 +285,13 @@ int wasmkm_inst_start(u32 app_id, u32 *inst_id)
 	ret = -EAGAIN;
 	if (app->state != WASMKM_APP_ATTACHED)
 		goto unlock;
+	ret = -EDQUOT;
+	if (!wasmkm_user_may_start(app->user)) {
+		pr_info_ratelimited("uid %u: %u instances running (module parameter max_instances)\n",
+				    from_kuid(&init_user_ns, app->cred->euid),
+				    wasmkm_max_instances);
+		goto unlock;
+	}
 	ret = -ENODEV;
 	if (!try_module_get(app->owner))
 		goto unlock;
@@ -185,40 +300,27 @@ int wasmkm_inst_start(u32 app_id, u32 *inst_id)
 	inst->ops = app->ops;
 	inst->app = app;
 	ret = -ENOMEM;
+	old_memcg = set_active_memcg(inst->memcg);
 	if (inst->ops->state_size) {
-		inst->ctx.state = kvzalloc(inst->ops->state_size, GFP_KERNEL | __GFP_NOWARN);
+		inst->ctx.state = kvzalloc(inst->ops->state_size,
+					   GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
 		if (!inst->ctx.state)
 			goto put_module;
 	}
 	ret = wasmkm_mem_init(inst, app->mem_min_pages);
+	if (!ret)
+		ret = wasmkm_inst_create(inst, app, inst_id);
+	set_active_memcg(old_memcg);
 	if (ret)
 		goto put_module;
-	id = idr_alloc(&wasmkm_insts, inst, 1, 0, GFP_KERNEL);
-	if (id < 0) {
-		ret = id;
-		goto put_module;
-	}
-	inst->id = id;
-	snprintf(inst->name, sizeof(inst->name), "wasm/%s:%u", app->name, id);
-	inst->state = WASMKM_INST_RUNNING;
-	inst->start_ns = ktime_get_ns();
-	task = kthread_create(wasmkm_runner, inst, "%s", inst->name);
-	if (IS_ERR(task)) {
-		idr_remove(&wasmkm_insts, id);
-		ret = PTR_ERR(task);
-		goto put_module;
-	}
-	get_task_struct(task);
-	inst->task = task;
-	list_add_tail(&inst->node, &app->insts);
-	app->ninstances++;
-	*inst_id = id;
-	wake_up_process(task);
+	wake_up_process(inst->task);
 	mutex_unlock(&wasmkm_lock);
 	return 0;
 
 put_module:
+	set_active_memcg(old_memcg);
 	module_put(inst->owner);
+	inst->owner = NULL;
 unlock:
 	mutex_unlock(&wasmkm_lock);
 free:
@@ -226,6 +328,7 @@ free:
 	return ret;
 }
 
+/* Ask the instance to stop; return once it is REAPED (or a fatal signal). */
 int wasmkm_inst_stop(u32 inst_id)
 {
 	struct wasmkm_inst *inst = wasmkm_inst_get(inst_id);
@@ -237,10 +340,11 @@ int wasmkm_inst_stop(u32 inst_id)
 		wasmkm_inst_put(inst);
 		return -EPERM;
 	}
+	mutex_lock(&wasmkm_lock);
 	wasmkm_inst_request_stop(inst);
-	ret = wasmkm_inst_wait(inst, true);
-	if (!ret)
-		wasmkm_inst_reap(inst);
+	mutex_unlock(&wasmkm_lock);
+	if (wait_event_killable(inst->wq, wasmkm_inst_reaped(inst)))
+		ret = -EINTR;
 	wasmkm_inst_put(inst);
 	return ret;
 }
@@ -252,8 +356,7 @@ void wasmkm_inst_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *in
 	info->app_id = inst->app ? inst->app->id : 0;
 	info->state = READ_ONCE(inst->state);
 	info->start_ns = inst->start_ns;
-	/* The outcome is complete only once the thread has signalled done. */
-	if (completion_done(&inst->done)) {
+	if (wasmkm_inst_ended(inst)) {
 		info->exit_code = inst->exit_code;
 		info->trap_kind = inst->trap_kind;
 		info->trap_func = inst->trap_func;
@@ -272,6 +375,7 @@ void wasmkm_inst_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *in
 		strscpy(info->app_name, inst->app->name, sizeof(info->app_name));
 }
 
+/* The instances the caller may see (its own, or all for CAP_SYS_ADMIN). */
 int wasmkm_list_insts(struct wasmkm_inst_info **out, u32 cap, u32 *count)
 {
 	struct wasmkm_inst_info *v = NULL;
@@ -279,10 +383,10 @@ int wasmkm_list_insts(struct wasmkm_inst_info **out, u32 cap, u32 *count)
 	u32 n = 0;
 	int id;
 
-	wasmkm_reap_finished();
 	mutex_lock(&wasmkm_lock);
 	idr_for_each_entry(&wasmkm_insts, inst, id)
-		n++;
+		if (inst && wasmkm_may_see(inst->owner_uid))
+			n++;
 	cap = min(cap, n);
 	if (cap) {
 		v = kvcalloc(cap, sizeof(*v), GFP_KERNEL);
@@ -293,6 +397,8 @@ int wasmkm_list_insts(struct wasmkm_inst_info **out, u32 cap, u32 *count)
 	}
 	n = 0;
 	idr_for_each_entry(&wasmkm_insts, inst, id) {
+		if (!inst || !wasmkm_may_see(inst->owner_uid))
+			continue;
 		if (n < cap)
 			wasmkm_inst_fill_info(inst, &v[n]);
 		n++;
@@ -301,4 +407,17 @@ int wasmkm_list_insts(struct wasmkm_inst_info **out, u32 cap, u32 *count)
 	*out = v;
 	*count = n;
 	return 0;
+}
+
+int wasmkm_insts_init(void)
+{
+	wasmkm_reap_wq = alloc_workqueue("wasmkm_reap", WQ_UNBOUND, 0);
+	return wasmkm_reap_wq ? 0 : -ENOMEM;
+}
+
+/* Module exit, after every app was removed: finish the last reap works. */
+void wasmkm_insts_exit(void)
+{
+	destroy_workqueue(wasmkm_reap_wq);
+	idr_destroy(&wasmkm_insts);
 }

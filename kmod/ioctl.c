@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* wasmkm: ioctl dispatch and argument copying for /dev/wasm. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/capability.h>
 #include <linux/fs.h>
 #include <linux/slab.h>
@@ -47,7 +49,7 @@ static long wasmkm_ioc_load(void __user *uarg)
 	memset(arg->error, 0, sizeof(arg->error));
 	ret = wasmkm_load(arg);
 	if (ret && arg->error[0])
-		pr_info("wasmkm: load refused: %s\n", arg->error);
+		pr_info("load refused: %s\n", arg->error);
 	ret2 = wasmkm_put_arg(uarg, arg, sizeof(*arg), usize);
 	if (!ret)
 		ret = ret2;
@@ -156,7 +158,6 @@ static long wasmkm_ioc_app_info(void __user *uarg)
 {
 	struct wasmkm_app_query arg;
 	struct wasmkm_app_info info;
-	struct wasmkm_app *app;
 	u32 usize;
 	int ret;
 
@@ -166,14 +167,9 @@ static long wasmkm_ioc_app_info(void __user *uarg)
 	if (arg.pad || arg.info_size > WASMKM_ARG_SIZE_MAX)
 		return -EINVAL;
 	memset(&info, 0, sizeof(info));
-	wasmkm_reap_finished();
-	mutex_lock(&wasmkm_lock);
-	app = wasmkm_app_find(arg.app_id);
-	if (app)
-		wasmkm_app_fill_info(app, &info);
-	mutex_unlock(&wasmkm_lock);
-	if (!app)
-		return -ENOENT;
+	ret = wasmkm_app_info(arg.app_id, &info);
+	if (ret)
+		return ret;
 	if (copy_to_user(u64_to_user_ptr(arg.info), &info,
 			 min_t(size_t, sizeof(info), arg.info_size)))
 		return -EFAULT;

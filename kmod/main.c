@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* wasmkm: module init/exit and the /dev/wasm misc device. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
@@ -30,13 +32,21 @@ static struct miscdevice wasmkm_misc = {
 
 static int __init wasmkm_init(void)
 {
-	return misc_register(&wasmkm_misc);
+	int ret = wasmkm_insts_init();
+
+	if (ret)
+		return ret;
+	ret = misc_register(&wasmkm_misc);
+	if (ret)
+		wasmkm_insts_exit();
+	return ret;
 }
 
 static void __exit wasmkm_exit(void)
 {
 	misc_deregister(&wasmkm_misc);
 	wasmkm_registry_exit();
+	wasmkm_insts_exit();
 }
 
 module_init(wasmkm_init);

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wasmkm: the app registry.  One mutex (wasmkm_lock) protects the app and
- * instance idrs and every app record; it is never held while waiting for an
- * instance's thread.
+ * instance idrs, every app record and the per-user counts (users.c); it is
+ * never held while waiting for an instance's thread.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/capability.h>
+#include <linux/compat.h>
+#include <linux/ptrace.h>
+#include <asm/syscall.h>
+#include <asm/unistd.h>
 #include <linux/cred.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -18,13 +24,14 @@
 #include "wasmkm.h"
 
 DEFINE_MUTEX(wasmkm_lock);
-static DEFINE_IDR(wasmkm_apps);
-
+static DEFINE_IDR(wasmkm_apps);		/* wasmkm_lock */
+static u32 wasmkm_last_app_id;		/* wasmkm_lock: IDs are never reused */
 /* Only the loader (same effective uid) or an administrator controls an app. */
 bool wasmkm_may_control(const struct cred *owner)
 {
 	return uid_eq(current_euid(), owner->euid) || capable(CAP_SYS_ADMIN);
 }
+
 
 struct wasmkm_app *wasmkm_app_find(u32 app_id)
 {
@@ -33,10 +40,21 @@ struct wasmkm_app *wasmkm_app_find(u32 app_id)
 	return idr_find(&wasmkm_apps, app_id);
 }
 
+/* Let the verified object be written again. */
+static void wasmkm_app_put_file(struct wasmkm_app *app)
+{
+	if (!app->obj_file)
+		return;
+	allow_write_access(app->obj_file);
+	fput(app->obj_file);
+	app->obj_file = NULL;
+}
+
 static void wasmkm_app_free(struct wasmkm_app *app)
 {
 	if (!app)
 		return;
+	wasmkm_app_put_file(app);
 	kvfree(app->desc);
 	kvfree(app->argv);
 	kvfree(app->env);
@@ -63,7 +81,7 @@ static int wasmkm_get_blob(u64 uptr, u32 len, char **out, u32 *count, char *erro
 			 WASMKM_ARGS_MAX);
 		return -E2BIG;
 	}
-	blob = kvmalloc(len, GFP_KERNEL);
+	blob = kvmalloc(len, GFP_KERNEL_ACCOUNT);
 	if (!blob)
 		return -ENOMEM;
 	if (copy_from_user(blob, u64_to_user_ptr(uptr), len)) {
@@ -88,10 +106,6 @@ static int wasmkm_read_file(struct file *file, u8 **out, size_t *out_len, char *
 	loff_t size, pos = 0;
 	u8 *buf;
 
-	if (!S_ISREG(file_inode(file)->i_mode) || !(file->f_mode & FMODE_READ)) {
-		snprintf(error, WASMKM_ERROR_LEN, "object fd is not a readable regular file");
-		return -EBADF;
-	}
 	size = i_size_read(file_inode(file));
 	if (size <= 0) {
 		snprintf(error, WASMKM_ERROR_LEN, "object file is empty");
@@ -102,7 +116,7 @@ static int wasmkm_read_file(struct file *file, u8 **out, size_t *out_len, char *
 			 size, WASMKM_OBJ_MAX);
 		return -EFBIG;
 	}
-	buf = kvmalloc(size, GFP_KERNEL | __GFP_NOWARN);
+	buf = kvmalloc(size, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
 	if (!buf)
 		return -ENOMEM;
 	while (pos < size) {
@@ -138,20 +152,39 @@ int wasmkm_load(struct wasmkm_load *arg)
 		snprintf(arg->error, WASMKM_ERROR_LEN, "bad object fd");
 		return -EBADF;
 	}
+	if (!S_ISREG(file_inode(file)->i_mode) || !(file->f_mode & FMODE_READ)) {
+		fput(file);
+		snprintf(arg->error, WASMKM_ERROR_LEN, "object fd is not a readable regular file");
+		return -EBADF;
+	}
+	/*
+	 * No writer from here until attach: the bytes finit_module() reads
+	 * are the bytes verified below (see wasmkm_attach_file_ok()).
+	 */
+	if (deny_write_access(file)) {
+		fput(file);
+		snprintf(arg->error, WASMKM_ERROR_LEN,
+			 "object file is open for writing: close the writer and load again");
+		return -ETXTBSY;
+	}
+	ret = -ENOMEM;
+	app = kzalloc(sizeof(*app), GFP_KERNEL_ACCOUNT);
+	if (!app) {
+		allow_write_access(file);
+		fput(file);
+		goto out;
+	}
+	app->obj_file = file;
+	INIT_LIST_HEAD(&app->insts);
 	ret = wasmkm_read_file(file, &buf, &len, arg->error);
-	fput(file);
 	if (ret)
-		return ret;
+		goto out;
 	ret = wasmkm_verify_object(buf, len, &desc, &desc_len, arg->error);
 	if (ret)
 		goto out;
 
 	ret = -ENOMEM;
-	app = kzalloc(sizeof(*app), GFP_KERNEL);
-	if (!app)
-		goto out;
-	INIT_LIST_HEAD(&app->insts);
-	app->desc = kvmalloc(desc_len, GFP_KERNEL);
+	app->desc = kvmalloc(desc_len, GFP_KERNEL_ACCOUNT);
 	if (!app->desc)
 		goto out;
 	memcpy(app->desc, desc, desc_len);
@@ -201,6 +234,8 @@ int wasmkm_load(struct wasmkm_load *arg)
 			break;
 		}
 	}
+	if (app->shares_code)
+		wasmkm_app_put_file(app);
 	if (!app->shares_code && !capable(CAP_SYS_MODULE)) {
 		mutex_unlock(&wasmkm_lock);
 		snprintf(arg->error, WASMKM_ERROR_LEN,
@@ -208,8 +243,17 @@ int wasmkm_load(struct wasmkm_load *arg)
 		ret = -EPERM;
 		goto out;
 	}
-	id = idr_alloc(&wasmkm_apps, app, 1, 0, GFP_KERNEL);
+	app->user = wasmkm_user_add_app(app->cred->euid, arg->error);
+	if (IS_ERR(app->user)) {
+		mutex_unlock(&wasmkm_lock);
+		ret = PTR_ERR(app->user);
+		app->user = NULL;
+		goto out;
+	}
+	id = wasmkm_id_alloc(&wasmkm_apps, app, &wasmkm_last_app_id);
 	if (id < 0) {
+		wasmkm_user_put_app(app->user);
+		app->user = NULL;
 		mutex_unlock(&wasmkm_lock);
 		ret = id;
 		goto out;
@@ -218,7 +262,7 @@ int wasmkm_load(struct wasmkm_load *arg)
 	arg->app_id = id;
 	strscpy(arg->module_name, app->module_name, sizeof(arg->module_name));
 	mutex_unlock(&wasmkm_lock);
-	pr_info("wasmkm: app %u (%s) %s, module %s\n", app->id, app->name,
+	pr_info("app %u (%s) %s, module %s\n", app->id, app->name,
 		arg->attached ? "attached to loaded code" : "verified", app->module_name);
 	app = NULL;
 	ret = 0;
@@ -226,6 +270,32 @@ out:
 	wasmkm_app_free(app);
 	kvfree(buf);
 	return ret;
+}
+
+/*
+ * The module init runs in the task that called finit_module(fd, ...) for
+ * it: the fd it was given must name the file LOAD verified (whose writers
+ * have been denied since), so neither another file nor a changed one is
+ * attached.  init_module() with a buffer, or a 32-bit caller, is refused.
+ */
+static bool wasmkm_attach_file_ok(struct wasmkm_app *app)
+{
+	struct pt_regs *regs = current_pt_regs();
+	unsigned long args[6];
+	struct file *file;
+	bool ok;
+
+	lockdep_assert_held(&wasmkm_lock);
+	if (!app->obj_file || in_compat_syscall() ||
+	    syscall_get_nr(current, regs) != __NR_finit_module)
+		return false;
+	syscall_get_arguments(current, regs, args);
+	file = fget((unsigned int)args[0]);
+	if (!file)
+		return false;
+	ok = file_inode(file) == file_inode(app->obj_file);
+	fput(file);
+	return ok;
 }
 
 int wasmkm_attach(struct module *owner, const void *desc, size_t desc_len,
@@ -242,7 +312,7 @@ int wasmkm_attach(struct module *owner, const void *desc, size_t desc_len,
 	mutex_lock(&wasmkm_lock);
 	app = wasmkm_app_find(app_id);
 	if (!app || app->state != WASMKM_APP_VERIFIED) {
-		pr_info("wasmkm: %s: no verified app %u to attach to\n", owner->name, app_id);
+		pr_info("%s: no verified app %u to attach to\n", owner->name, app_id);
 		ret = -ENOENT;
 		goto out;
 	}
@@ -263,21 +333,40 @@ int wasmkm_attach(struct module *owner, const void *desc, size_t desc_len,
 	} else if (ops->nfuncs && !ops->func_names) {
 		snprintf(app->error, sizeof(app->error), "bad app ops");
 		ret = -EINVAL;
+	} else if (!wasmkm_attach_file_ok(app)) {
+		snprintf(app->error, sizeof(app->error),
+			 "not loaded with finit_module() of the file LOAD verified: pass the same file");
+		ret = -EKEYREJECTED;
 	}
+	wasmkm_app_put_file(app);
 	if (ret) {
 		app->state = WASMKM_APP_REFUSED;
-		pr_info("wasmkm: app %u: attach refused: %s\n", app->id, app->error);
+		pr_info("app %u: attach refused: %s\n", app->id, app->error);
 		goto out;
 	}
 	app->owner = owner;
 	app->ops = ops;
 	app->state = WASMKM_APP_ATTACHED;
-	pr_info("wasmkm: app %u (%s) attached\n", app->id, app->name);
+	pr_info("app %u (%s) attached\n", app->id, app->name);
 out:
 	mutex_unlock(&wasmkm_lock);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(wasmkm_attach);
+
+/*
+ * Under wasmkm_lock: forget @app and unlist its instances onto @list, asking
+ * them to stop; the caller waits for them (wasmkm_insts_reap_list()) before
+ * freeing the app, whose fields they use until reaped.
+ */
+static void wasmkm_app_unlist(struct wasmkm_app *app, struct list_head *list)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	idr_remove(&wasmkm_apps, app->id);
+	wasmkm_insts_remove(app, list);
+	wasmkm_user_put_app(app->user);
+	app->user = NULL;
+}
 
 /*
  * Forget every app of @owner (every app if NULL) with its instances, one at
@@ -294,10 +383,8 @@ static void wasmkm_remove_apps(const struct module *owner)
 		idr_for_each_entry(&wasmkm_apps, app, id)
 			if (!owner || app->owner == owner)
 				break;
-		if (app) {
-			idr_remove(&wasmkm_apps, id);
-			wasmkm_insts_remove(app, &list);
-		}
+		if (app)
+			wasmkm_app_unlist(app, &list);
 		mutex_unlock(&wasmkm_lock);
 		if (!app)
 			return;
@@ -324,21 +411,21 @@ int wasmkm_unload_app(u32 app_id)
 
 	mutex_lock(&wasmkm_lock);
 	app = wasmkm_app_find(app_id);
+	if (app && !wasmkm_may_see(app->cred->euid))
+		app = NULL;
 	if (!app || !wasmkm_may_control(app->cred)) {
 		mutex_unlock(&wasmkm_lock);
 		return app ? -EPERM : -ENOENT;
 	}
-	idr_remove(&wasmkm_apps, app->id);
-	wasmkm_insts_remove(app, &list);
+	wasmkm_app_unlist(app, &list);
 	mutex_unlock(&wasmkm_lock);
-	/* Instances may use app fields until reaped. */
 	wasmkm_insts_reap_list(&list);
-	pr_info("wasmkm: app %u (%s) unloaded\n", app->id, app->name);
+	pr_info("app %u (%s) unloaded\n", app->id, app->name);
 	wasmkm_app_free(app);
 	return 0;
 }
 
-void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info *info)
+static void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info *info)
 {
 	memset(info, 0, sizeof(*info));
 	info->app_id = app->id;
@@ -360,10 +447,10 @@ int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count)
 	u32 n = 0;
 	int id;
 
-	wasmkm_reap_finished();
 	mutex_lock(&wasmkm_lock);
 	idr_for_each_entry(&wasmkm_apps, app, id)
-		n++;
+		if (wasmkm_may_see(app->cred->euid))
+			n++;
 	cap = min(cap, n);
 	if (cap) {
 		v = kvcalloc(cap, sizeof(*v), GFP_KERNEL);
@@ -374,6 +461,8 @@ int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count)
 	}
 	n = 0;
 	idr_for_each_entry(&wasmkm_apps, app, id) {
+		if (!wasmkm_may_see(app->cred->euid))
+			continue;
 		if (n < cap)
 			wasmkm_app_fill_info(app, &v[n]);
 		n++;
@@ -382,6 +471,22 @@ int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count)
 	*out = v;
 	*count = n;
 	return 0;
+}
+
+/* APP_INFO: an app the caller may see. */
+int wasmkm_app_info(u32 app_id, struct wasmkm_app_info *info)
+{
+	struct wasmkm_app *app;
+	int ret = -ENOENT;
+
+	mutex_lock(&wasmkm_lock);
+	app = wasmkm_app_find(app_id);
+	if (app && wasmkm_may_see(app->cred->euid)) {
+		wasmkm_app_fill_info(app, info);
+		ret = 0;
+	}
+	mutex_unlock(&wasmkm_lock);
+	return ret;
 }
 
 /* Module exit: no app object is loaded, so no app is attached. */

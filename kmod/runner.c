@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* wasmkm: the instance thread, FPU sections, yields and ending the thread. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/cred.h>
+#include <linux/memcontrol.h>
+#include <linux/sched/mm.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched.h>
@@ -70,7 +74,7 @@ static void wasmkm_stack_account(struct wasmkm_inst *inst)
 		old = prev;
 	}
 	if (inst->trap_kind == WASMKM_TRAP_STACK)
-		pr_info("wasmkm: %s: %lu of %lu stack bytes never used (reserve %u)\n",
+		pr_info("%s: %lu of %lu stack bytes never used (reserve %u)\n",
 			inst->name, unused, THREAD_SIZE, WASMKM_STACK_RESERVE);
 }
 
@@ -98,7 +102,8 @@ void wasmkm_fpu_enter(struct wasmkm_ctx *ctx)
  * End the instance's thread from wherever it is (possibly deep inside
  * generated code).  The frames above are abandoned: generated code holds no
  * locks and no allocations of its own.  After complete() no code of the app
- * object runs: kthread_complete_and_exit() is in the kernel proper.
+ * object runs: kthread_complete_and_exit() is in the kernel proper.  The
+ * reap work queued here waits for that completion (instance.c).
  */
 void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
 				  u32 trap_kind, u32 func_idx)
@@ -115,7 +120,7 @@ void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
 				sizeof(inst->trap_func_name));
 		snprintf(inst->error, sizeof(inst->error), "trap: %s",
 			 wasmkm_trap_text[inst->trap_kind]);
-		pr_info("wasmkm: %s: trap: %s in function %u %s\n", inst->name,
+		pr_info("%s: trap: %s in function %u %s\n", inst->name,
 			wasmkm_trap_text[inst->trap_kind], func_idx, inst->trap_func_name);
 	}
 	wasmkm_fds_close(inst);
@@ -129,8 +134,10 @@ void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
 		revert_creds(inst->old_cred);
 		inst->old_cred = NULL;
 	}
+	set_active_memcg(NULL);
 	wake_up_all(&inst->wq);
 	wasmkm_stack_account(inst);
+	wasmkm_inst_queue_reap(inst);
 	kthread_complete_and_exit(&inst->done, 0);
 }
 
@@ -141,6 +148,12 @@ int wasmkm_runner(void *data)
 	int ret;
 
 	inst->old_cred = override_creds(inst->app->cred);
+	/*
+	 * A kthread has no mm: without this, nothing it allocates with
+	 * GFP_KERNEL_ACCOUNT (memory.grow, helpers) would be charged.  The
+	 * thread also sits in its starter's cgroups (wasmkm_inst_create()).
+	 */
+	set_active_memcg(inst->memcg);
 	/*
 	 * A stop sends SIGKILL, so that a helper blocked in a file operation
 	 * (a FIFO, a device) returns instead of holding the instance forever.

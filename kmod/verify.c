@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* wasmkm: strict checks of an app object's ELF and descriptor. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/ctype.h>
 #include <linux/elf.h>
 #include <linux/kernel.h>

@@ -5,6 +5,7 @@
 
 #include <linux/completion.h>
 #include <linux/cred.h>
+#include <linux/idr.h>
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -12,6 +13,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 #include <linux/wasmkm.h>
 #include <linux/wasmkm_object.h>
 #include <wasmkm/rt.h>
@@ -51,7 +53,17 @@
 
 extern unsigned int wasmkm_mem_max_default;
 extern bool wasmkm_mirror_printk;
+/*
+ * wasmkm_lock protects the app and instance idrs, every app record, the
+ * per-user counts and the life-cycle fields of instances (see the notes in
+ * the structs below).  Never held while waiting for an instance's thread.
+ */
 extern struct mutex wasmkm_lock;
+
+/* Per-user limits (module parameters, Documentation/limits.md). */
+extern unsigned int wasmkm_max_apps;
+extern unsigned int wasmkm_max_instances;
+extern unsigned int wasmkm_log_retain_kb;
 
 /* A capability granted at load: a directory tree, preopened for WASI. */
 struct wasmkm_grant {
@@ -60,18 +72,33 @@ struct wasmkm_grant {
 	char guest[WASMKM_PATH_LEN];
 };
 
+struct wasmkm_user;
+struct mem_cgroup;
+
+/*
+ * An app record.  Created by LOAD, listed in the app idr until UNLOAD or the
+ * removal of its object.  Fields set at LOAD before the record is listed are
+ * constant afterwards; "lock:" marks fields that wasmkm_lock protects.
+ */
 struct wasmkm_app {
 	u32 id;
-	u32 state;			/* enum wasmkm_app_state */
-	struct module *owner;		/* ATTACHED only */
-	const struct wasmkm_app_ops *ops;
+	u32 state;			/* lock: enum wasmkm_app_state */
+	struct module *owner;		/* lock: ATTACHED only */
+	const struct wasmkm_app_ops *ops;	/* lock: ATTACHED only */
+	/*
+	 * lock: VERIFIED only: the object LOAD verified, its writers denied
+	 * (deny_write_access()) until attach or unload, so that the code that
+	 * finit_module() loads is the code verified.
+	 */
+	struct file *obj_file;
+	struct wasmkm_user *user;	/* the loader's uid's counts */
 	void *desc;			/* verified descriptor bytes */
 	size_t desc_len;
 	u8 desc_sha256[WASMKM_SHA256_LEN];
 	u8 wasm_sha256[WASMKM_SHA256_LEN];
 	char name[WASMKM_NAME_LEN];
 	char module_name[WASMKM_NAME_LEN];
-	char error[WASMKM_ERROR_LEN];
+	char error[WASMKM_ERROR_LEN];	/* lock */
 	char *argv;
 	u32 argv_len;
 	u32 argc;
@@ -84,32 +111,54 @@ struct wasmkm_app {
 	struct wasmkm_grant *grants;
 	u32 ngrants;
 	bool shares_code;		/* holds a reference on owner */
-	struct list_head insts;		/* struct wasmkm_inst.node */
-	u32 ninstances;
+	struct list_head insts;		/* lock: struct wasmkm_inst.node */
+	u32 ninstances;			/* lock */
 };
 
+/*
+ * Life-cycle phase of an instance (the state machine is described at the
+ * top of instance.c).  The outcome (uapi enum wasmkm_inst_state) is
+ * separate: it is what the app did, the phase is what the module has done.
+ */
+enum wasmkm_inst_phase {
+	WASMKM_PHASE_RUNNING = 1,	/* thread created; app code may run */
+	WASMKM_PHASE_ENDED,		/* outcome written, thread exiting */
+	WASMKM_PHASE_REAPED,		/* thread gone, task and module released */
+};
+
+/*
+ * An instance.  References (ref): one while listed in the instance idr,
+ * one for the thread (dropped by the reap work), and one per ioctl using
+ * it.  "lock:" marks fields that wasmkm_lock protects; "thread:" fields
+ * only the instance's own thread touches while it runs.
+ */
 struct wasmkm_inst {
 	u32 id;
 	struct kref ref;
-	struct wasmkm_app *app;		/* valid while listed */
-	struct list_head node;
-	struct module *owner;		/* module ref held until reaped */
+	struct wasmkm_app *app;		/* valid until reaped and unlisted */
+	struct list_head node;		/* lock: app->insts */
+	bool listed;			/* lock: in the idr and app->insts */
+	/* lock; RUNNING -> ENDED by the thread (release store), then REAPED */
+	u32 phase;			/* enum wasmkm_inst_phase */
+	struct list_head ended_node;	/* lock: the user's ended instances */
+	struct work_struct reap_work;	/* queued by the thread as it ends */
+	struct mem_cgroup *memcg;	/* the starter's, active in the thread */
+	struct module *owner;		/* lock: module ref held until reaped */
 	const struct wasmkm_app_ops *ops;
-	struct wasmkm_ctx ctx;
-	struct task_struct *task;
-	const struct cred *old_cred;
+	struct wasmkm_ctx ctx;		/* thread */
+	struct task_struct *task;	/* lock: cleared and put when reaped */
+	const struct cred *old_cred;	/* thread */
 	kuid_t owner_uid;		/* the loader's euid */
-	struct completion done;
-	wait_queue_head_t wq;		/* sleeps in helpers, log readers */
-	bool stop;
-	bool in_fpu;
-	struct wasmkm_arch_fpu fpu;	/* FP registers kept out of the section */
-	bool reaped;
+	struct completion done;		/* completed by the thread's exit */
+	wait_queue_head_t wq;		/* sleeps in helpers, log readers, reaping */
+	bool stop;			/* set once, read without the lock */
+	bool in_fpu;			/* thread */
+	struct wasmkm_arch_fpu fpu;	/* thread: FP registers out of the section */
 	char name[WASMKM_NAME_LEN + 16];
 	/* WASI descriptors, used by the instance's thread only */
 	struct wasmkm_fd *fds;
 	u32 nfds;
-	/* outcome, written by the thread before done */
+	/* outcome, written by the thread before phase ENDED */
 	u32 state;
 	s32 exit_code;
 	u32 trap_kind;
@@ -141,27 +190,44 @@ int wasmkm_load(struct wasmkm_load *arg);
 int wasmkm_unload_app(u32 app_id);
 struct wasmkm_app *wasmkm_app_find(u32 app_id);
 bool wasmkm_may_control(const struct cred *owner);
-void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info *info);
+int wasmkm_app_info(u32 app_id, struct wasmkm_app_info *info);
 int wasmkm_list_apps(struct wasmkm_app_info **out, u32 cap, u32 *count);
 void wasmkm_registry_exit(void);
+/* users.c: per-user counts, under wasmkm_lock */
+struct wasmkm_user *wasmkm_user_add_app(kuid_t uid, char *error);
+void wasmkm_user_put_app(struct wasmkm_user *user);
+bool wasmkm_user_may_start(struct wasmkm_user *user);
+void wasmkm_user_inst_started(struct wasmkm_user *user);
+void wasmkm_user_inst_ended(struct wasmkm_user *user, struct wasmkm_inst *inst,
+			    struct list_head *forget);
+void wasmkm_user_inst_unlisted(struct wasmkm_user *user, struct wasmkm_inst *inst);
+bool wasmkm_may_see(kuid_t owner);
+int wasmkm_id_alloc(struct idr *idr, void *ptr, u32 *last);
 
 /* instance.c */
+int wasmkm_insts_init(void);
+void wasmkm_insts_exit(void);
 int wasmkm_inst_start(u32 app_id, u32 *inst_id);
 int wasmkm_inst_stop(u32 inst_id);
 struct wasmkm_inst *wasmkm_inst_get(u32 inst_id);
 void wasmkm_inst_put(struct wasmkm_inst *inst);
-void wasmkm_inst_reap(struct wasmkm_inst *inst);
+bool wasmkm_inst_ended(struct wasmkm_inst *inst);
 void wasmkm_inst_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *info);
 int wasmkm_list_insts(struct wasmkm_inst_info **out, u32 cap, u32 *count);
 void wasmkm_insts_remove(struct wasmkm_app *app, struct list_head *out);
+void wasmkm_inst_unlist(struct wasmkm_inst *inst, struct list_head *out);
 void wasmkm_insts_reap_list(struct list_head *list);
-void wasmkm_reap_finished(void);
+void wasmkm_insts_put_list(struct list_head *list);
+void wasmkm_inst_queue_reap(struct wasmkm_inst *inst);
 
 /* runner.c */
 int wasmkm_runner(void *data);
 void wasmkm_fpu_leave(struct wasmkm_ctx *ctx);
 void wasmkm_fpu_enter(struct wasmkm_ctx *ctx);
-/* Never returns: the thread ends in kthread_complete_and_exit(). */
+/*
+ * Never returns: the thread queues its reaping and ends in
+ * kthread_complete_and_exit().
+ */
 void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
 				  u32 trap_kind, u32 func_idx);
 

@@ -7,6 +7,8 @@
  * The guest sets watchdog_thresh=3 (soft lockup after 6 s): the spinners run
  * longer than that.
  */
+#include <pthread.h>
+
 #include "wasmkm_test.h"
 #include "kselftest_harness.h"
 
@@ -175,6 +177,124 @@ TEST_F(stop, wasmctl_stop)
 	if (self->info.state == WASMKM_INST_RUNNING)
 		wk_stop(self->dev, inst);
 	EXPECT_EQ(0, wk_unload(self->dev, &app));
+}
+
+/*
+ * STOP, LIST, APP_INFO, LOGS and the instances' own ends (and their reaping)
+ * racing from several threads for a while: a stop must never touch a task
+ * that reaping has released (run it under the debug kernel: make
+ * check-debug).  Only "no such instance" is an expected error.
+ */
+#define RACE_THREADS	4
+
+struct race {
+	int dev;
+	uint32_t spin, exit;
+	uint64_t end;
+	unsigned long ops[RACE_THREADS];
+	int bad[RACE_THREADS];
+	volatile uint32_t last;		/* the latest instance started */
+};
+
+static bool race_ok(int ret)
+{
+	return !ret || ret == -ENOENT;
+}
+
+struct race_arg {
+	struct race *r;
+	int idx;
+};
+
+static void *race_run(void *p)
+{
+	struct race_arg *a = p;
+	struct race *r = a->r;
+	struct wasmkm_inst_info *infos = calloc(WK_MAX_INSTS, sizeof(*infos));
+	struct wasmkm_app_info ai;
+	char buf[256];
+	uint32_t inst;
+	int ret, n, i;
+
+	while (infos && wk_now_ms() < r->end) {
+		switch (a->idx) {
+		case 0:		/* start a spinner, stop it at once */
+		case 1:		/* start an instance that ends by itself, stop it */
+			ret = wk_start(r->dev, a->idx ? r->exit : r->spin, &inst);
+			if (ret) {
+				r->bad[a->idx] = ret;
+				break;
+			}
+			r->last = inst;
+			ret = wk_stop(r->dev, inst);
+			if (!race_ok(ret))
+				r->bad[a->idx] = ret;
+			break;
+		case 2:		/* list, and stop whatever is listed */
+			n = wk_list_insts(r->dev, infos, WK_MAX_INSTS);
+			if (n < 0) {
+				r->bad[2] = n;
+				break;
+			}
+			for (i = 0; i < n && i < WK_MAX_INSTS; i++) {
+				ret = wk_stop(r->dev, infos[i].inst_id);
+				if (!race_ok(ret))
+					r->bad[2] = ret;
+			}
+			ret = wk_app_info(r->dev, r->spin, &ai);
+			if (ret)
+				r->bad[2] = ret;
+			break;
+		default: {	/* read the log of the latest instance */
+			struct wasmkm_logs l = {
+				.size = sizeof(l), .inst_id = r->last,
+				.buf = wk_ptr(buf), .buf_len = sizeof(buf),
+			};
+
+			ret = wk_ioctl(r->dev, WASMKM_IOC_LOGS, &l);
+			if (!race_ok(ret))
+				r->bad[a->idx] = ret;
+			break;
+		}
+		}
+		r->ops[a->idx]++;
+	}
+	free(infos);
+	return NULL;
+}
+
+TEST_F_TIMEOUT(stop, stop_list_reap_race, 300)
+{
+	const char *ms = getenv("WK_RACE_MS");
+	struct race_arg args[RACE_THREADS];
+	pthread_t th[RACE_THREADS];
+	struct wk_app spin, ex;
+	struct race r;
+	int i;
+
+	memset(&r, 0, sizeof(r));
+	ASSERT_EQ(0, wk_load(self->dev, "spin", NULL, NULL, &spin));
+	ASSERT_EQ(0, wk_load(self->dev, "exit", NULL, NULL, &ex));
+	r.dev = self->dev;
+	r.spin = spin.app_id;
+	r.exit = ex.app_id;
+	r.end = wk_now_ms() + (ms ? strtoul(ms, NULL, 0) : 20000);
+	for (i = 0; i < RACE_THREADS; i++) {
+		args[i].r = &r;
+		args[i].idx = i;
+		ASSERT_EQ(0, pthread_create(&th[i], NULL, race_run, &args[i]));
+	}
+	for (i = 0; i < RACE_THREADS; i++)
+		pthread_join(th[i], NULL);
+	TH_LOG("operations: start+stop %lu, start+stop of exiting %lu, list+stop %lu, logs %lu",
+	       r.ops[0], r.ops[1], r.ops[2], r.ops[3]);
+	for (i = 0; i < RACE_THREADS; i++) {
+		EXPECT_EQ(0, r.bad[i]) TH_LOG("thread %d: %s", i, strerror(-r.bad[i]));
+		EXPECT_LT(0, r.ops[i]);
+	}
+	EXPECT_EQ(0, wk_unload(self->dev, &spin));
+	EXPECT_EQ(0, wk_unload(self->dev, &ex));
+	EXPECT_EQ(0, tainted() & ((1UL << 5) | (1UL << 7) | (1UL << 9) | (1UL << 14)));
 }
 
 TEST_HARNESS_MAIN

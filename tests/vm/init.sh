@@ -21,6 +21,13 @@ mount -t devtmpfs devtmpfs /dev
 mkdir -p /tmp /dev/pts
 mount -t tmpfs tmpfs /tmp
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+# cgroup v2 with the controllers the accounting tests use (sandbox_acct):
+# a test makes a child group, limits it and moves itself in.
+mkdir -p /sys/fs/cgroup
+if mount -t cgroup2 cgroup2 /sys/fs/cgroup 2>/dev/null; then
+	echo "+memory +cpu +pids" >/sys/fs/cgroup/cgroup.subtree_control 2>/dev/null ||
+		echo "init: cannot enable the memory, cpu and pids controllers"
+fi
 
 # shellcheck source=/dev/null
 . /etc/wasmkm-test.conf
