@@ -122,7 +122,7 @@ static s32 wasmkm_fd_rw(struct wasmkm_ctx *ctx, s32 fd, s32 iovs, s32 iovs_len, 
 
 			if (!len)
 				continue;
-			wasmkm_log_append(inst, ctx->mem + base, len);
+			wasmkm_log_write(inst, fd, ctx->mem + base, len);
 			if (READ_ONCE(wasmkm_mirror_printk))
 				wasmkm_fd_mirror(inst, ctx->mem + base, len);
 			r += len;
