@@ -124,6 +124,11 @@ $(GUEST_OBJ)/%.o: %.cc
 	@mkdir -p $(@D)
 	$(TARGET_CXX) $(CXXFLAGS_REL) -MMD -MP -c -o $@ $<
 
+# wasmctl --version: the package version (dkms.conf), rebuilt when it changes.
+$(HOST_OBJ)/userspace-cli/cli.o $(GUEST_OBJ)/userspace-cli/cli.o: dkms.conf
+$(HOST_OBJ)/userspace-cli/cli.o $(GUEST_OBJ)/userspace-cli/cli.o: \
+	CXXFLAGS_REL += -DWASMKM_VERSION='"$(VERSION)"'
+
 -include $(AOTC_OBJS:.o=.d) $(WASMCTL_OBJS:.o=.d) $(WASMCTL_GUEST_OBJS:.o=.d)
 
 $(BUILD)/bin/aotc: $(AOTC_OBJS)
