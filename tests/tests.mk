@@ -207,7 +207,7 @@ check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm $(APP_
 # demo boots one kernel: fetch only this lane's (WASMKM_LANES), not the matrix.
 demo:
 	@echo "make demo: the first run installs packages, fetches only the guest kernel it boots (10-140 MB)"
-	@echo "  and builds everything: about 10 minutes on 2 cores; later runs about 1 minute."
+	@echo "  and builds everything: 5 to 15 minutes on 2 cores; later runs about 1 minute."
 	WASMKM_LANES=$(LANE) scripts/install-deps.sh
 	$(MAKE) --no-print-directory demo-run
 
