@@ -107,19 +107,43 @@ endif
 aotc: $(BUILD)/bin/aotc
 wasmctl: $(BUILD)/bin/wasmctl $(OUT)/guest/wasmctl
 
-$(BUILD)/bin/aotc: $(AOTC_SRCS) $(wildcard aotc/*.h aotc/codegen/*.h) $(wildcard uapi/linux/*.h)
-	@mkdir -p $(@D)
-	$(CXX) $(CXXFLAGS_REL) -o $@ $(AOTC_SRCS) $(WABT_LIBS)
+# One object per source, with dependency files (-MMD): a change rebuilds only
+# what includes it.  Host objects in build/obj/, the guest's (static, for
+# ARCH) in $(OUT)/obj-guest/.
+HOST_OBJ := $(BUILD)/obj
+GUEST_OBJ := $(OUT)/obj-guest
+AOTC_OBJS := $(patsubst %.cc,$(HOST_OBJ)/%.o,$(AOTC_SRCS))
+WASMCTL_OBJS := $(patsubst %.cc,$(HOST_OBJ)/%.o,$(WASMCTL_SRCS))
+WASMCTL_GUEST_OBJS := $(patsubst %.cc,$(GUEST_OBJ)/%.o,$(WASMCTL_SRCS))
 
-$(BUILD)/bin/wasmctl: $(WASMCTL_SRCS) $(wildcard userspace-cli/*.h aotc/sha256.h uapi/linux/*.h)
+$(HOST_OBJ)/%.o: %.cc
 	@mkdir -p $(@D)
-	$(CXX) $(CXXFLAGS_REL) -o $@ $(WASMCTL_SRCS)
+	$(CXX) $(CXXFLAGS_REL) -MMD -MP -c -o $@ $<
+
+$(GUEST_OBJ)/%.o: %.cc
+	@mkdir -p $(@D)
+	$(TARGET_CXX) $(CXXFLAGS_REL) -MMD -MP -c -o $@ $<
+
+# wasmctl --version: the package version (dkms.conf), rebuilt when it changes.
+$(HOST_OBJ)/userspace-cli/cli.o $(GUEST_OBJ)/userspace-cli/cli.o: dkms.conf
+$(HOST_OBJ)/userspace-cli/cli.o $(GUEST_OBJ)/userspace-cli/cli.o: \
+	CXXFLAGS_REL += -DWASMKM_VERSION='"$(VERSION)"'
+
+-include $(AOTC_OBJS:.o=.d) $(WASMCTL_OBJS:.o=.d) $(WASMCTL_GUEST_OBJS:.o=.d)
+
+$(BUILD)/bin/aotc: $(AOTC_OBJS)
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS_REL) -o $@ $(AOTC_OBJS) $(WABT_LIBS)
+
+$(BUILD)/bin/wasmctl: $(WASMCTL_OBJS)
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS_REL) -o $@ $(WASMCTL_OBJS)
 
 # The guest has no shared C++ runtime: link wasmctl statically for it (and
 # for ARCH: this one also runs on a Raspberry Pi).
-$(OUT)/guest/wasmctl: $(WASMCTL_SRCS) $(wildcard userspace-cli/*.h aotc/sha256.h uapi/linux/*.h)
+$(OUT)/guest/wasmctl: $(WASMCTL_GUEST_OBJS)
 	@mkdir -p $(@D)
-	$(TARGET_CXX) $(CXXFLAGS_REL) -static -o $@ $(WASMCTL_SRCS)
+	$(TARGET_CXX) $(CXXFLAGS_REL) -static -o $@ $(WASMCTL_GUEST_OBJS)
 
 include tests/tests.mk
 -include bench/bench.mk

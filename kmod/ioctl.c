@@ -139,6 +139,7 @@ static long wasmkm_ioc_list(void __user *uarg, bool apps)
 
 static long wasmkm_ioc_logs(void __user *uarg)
 {
+	struct wasmkm_inst *inst;
 	struct wasmkm_logs arg;
 	u32 usize;
 	int ret;
@@ -146,9 +147,16 @@ static long wasmkm_ioc_logs(void __user *uarg)
 	ret = wasmkm_get_arg(&arg, sizeof(arg), uarg, &usize);
 	if (ret)
 		return ret;
-	if (arg.flags & ~WASMKM_LOGS_WAIT)
+	if (arg.flags & ~(WASMKM_LOGS_WAIT | WASMKM_LOGS_STREAMS))
 		return -EINVAL;
-	ret = wasmkm_logs_read(&arg);
+	inst = wasmkm_inst_get(arg.inst_id);
+	if (!inst)
+		return -ENOENT;
+	if (!uid_eq(current_euid(), inst->owner_uid) && !capable(CAP_SYS_ADMIN))
+		ret = -EPERM;
+	else
+		ret = wasmkm_logs_read(inst, &arg);
+	wasmkm_inst_put(inst);
 	if (ret)
 		return ret;
 	return wasmkm_put_arg(uarg, &arg, sizeof(arg), usize);

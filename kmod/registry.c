@@ -12,6 +12,7 @@
 #include <asm/syscall.h>
 #include <asm/unistd.h>
 #include <linux/cred.h>
+#include <linux/ctype.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/idr.h>
@@ -134,6 +135,23 @@ static int wasmkm_read_file(struct file *file, u8 **out, size_t *out_len, char *
 	return 0;
 }
 
+/* A name from the caller: NUL-terminated, [A-Za-z0-9._-]+ (log and thread names). */
+static int wasmkm_app_name_check(const char *name, char *error)
+{
+	size_t i, len = strnlen(name, WASMKM_NAME_LEN);
+
+	if (len == WASMKM_NAME_LEN)
+		goto bad;
+	for (i = 0; i < len; i++)
+		if (!isalnum(name[i]) && !strchr("._-", name[i]))
+			goto bad;
+	return 0;
+bad:
+	snprintf(error, WASMKM_ERROR_LEN,
+		 "app name: 1 to %d letters, digits, '.', '_' or '-'", WASMKM_NAME_LEN - 1);
+	return -EINVAL;
+}
+
 int wasmkm_load(struct wasmkm_load *arg)
 {
 	const struct wasmkm_desc *desc;
@@ -192,6 +210,12 @@ int wasmkm_load(struct wasmkm_load *arg)
 	sha256(app->desc, desc_len, app->desc_sha256);
 	memcpy(app->wasm_sha256, desc->wasm_sha256, sizeof(app->wasm_sha256));
 	strscpy(app->name, desc->app_name, sizeof(app->name));
+	if (arg->name[0]) {
+		ret = wasmkm_app_name_check(arg->name, arg->error);
+		if (ret)
+			goto out;
+		strscpy(app->name, arg->name, sizeof(app->name));
+	}
 	strscpy(app->module_name, desc->module_name, sizeof(app->module_name));
 	app->mem_min_pages = le32_to_cpu(desc->mem_min_pages);
 	max = le32_to_cpu(desc->mem_max_pages);

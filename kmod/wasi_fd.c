@@ -71,7 +71,8 @@ static ssize_t wasmkm_file_rw(struct wasmkm_ctx *ctx, struct file *file,
 }
 
 /* stdout, stderr: the instance's log (and printk when mirrored). */
-static ssize_t wasmkm_log_write(struct wasmkm_ctx *ctx, const struct wasmkm_iovs *iovs)
+static ssize_t wasmkm_fd_log_write(struct wasmkm_ctx *ctx, s32 fd,
+				   const struct wasmkm_iovs *iovs)
 {
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
 	u32 i;
@@ -82,7 +83,7 @@ static ssize_t wasmkm_log_write(struct wasmkm_ctx *ctx, const struct wasmkm_iovs
 
 		if (!len)
 			continue;
-		wasmkm_log_append(inst, buf, len);
+		wasmkm_log_write(inst, fd, buf, len);
 		if (READ_ONCE(wasmkm_mirror_printk))
 			wasmkm_fd_mirror(inst, buf, len);
 		cond_resched();
@@ -123,7 +124,7 @@ static s32 wasmkm_fd_rw(struct wasmkm_ctx *ctx, s32 fd, s32 iovs_ptr, s32 iovs_l
 		if (positioned)
 			err = WASI_ESPIPE;
 		else if (write)
-			r = wasmkm_log_write(ctx, iovs);
+			r = wasmkm_fd_log_write(ctx, fd, iovs);
 		break;
 	case WASMKM_FD_DIR:
 		err = write ? WASI_EBADF : WASI_EISDIR;

@@ -172,6 +172,9 @@ struct wasmkm_inst {
 	spinlock_t log_lock;
 	char *log;
 	u64 log_head;			/* bytes written since start */
+	u64 *log_runs;			/* ring of (start pos << 1 | stderr) */
+	u32 log_run_first;
+	u32 log_nruns;
 };
 
 struct file;
@@ -311,7 +314,14 @@ void wasmkm_invoke(struct wasmkm_inst *inst);
 
 /* log.c */
 int wasmkm_log_init(struct wasmkm_inst *inst);
-void wasmkm_log_append(struct wasmkm_inst *inst, const char *data, size_t len);
-int wasmkm_logs_read(struct wasmkm_logs *arg);
+void wasmkm_log_write(struct wasmkm_inst *inst, u32 fd, const char *data, size_t len);
+/* The instance's stdout. */
+static inline void wasmkm_log_append(struct wasmkm_inst *inst, const char *data, size_t len)
+{
+	wasmkm_log_write(inst, 1, data, len);
+}
+
+/* The caller has checked that it may read @inst's log. */
+int wasmkm_logs_read(struct wasmkm_inst *inst, struct wasmkm_logs *arg);
 
 #endif /* _WASMKM_INTERNAL_H */

@@ -62,6 +62,8 @@ PACKAGES=(
 	wasi-libc
 	linux-source-6.1
 	libgtest-dev
+	# wasmctl's manifest parser (header-only)
+	libtomlplusplus-dev
 	clang-format
 	kmod
 	python3

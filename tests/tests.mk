@@ -56,7 +56,7 @@ APP_WKO += $(addprefix $(OUT)/apps/,$(addsuffix .wko,$(CONF_NAMES)))
 APP_EXPECTED += $(addprefix $(OUT)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll sandbox_acct unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll sandbox_acct wasmctl unload
 KSELFTEST_BINS := $(addprefix $(OUT)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
@@ -191,7 +191,9 @@ $(DEBUG_OUT)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc $(DEBUG_OUT)/kmo
 	$(BUILD)/bin/aotc $< -o $@ --kdir $(DEBUG_KDIR) \
 		--symvers $(DEBUG_OUT)/kmod/Module.symvers $(AOTC_FLAGS)
 
-check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm
+# $(APP_EXPECTED): the outputs the guest compares with, which only `make apps`
+# made before: check-debug runs on its own from a clean clone.
+check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm $(APP_EXPECTED)
 	-$(MAKE) --no-print-directory -k $(DEBUG_APP_WKO) DEBUG_KDIR=$(DEBUG_KDIR)
 	cp $(APP_EXPECTED) $(DEBUG_OUT)/apps/
 	tests/vm/run.sh --kernel $(DEBUG_KDIR)/arch/x86/boot/bzImage \
@@ -201,8 +203,12 @@ check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm
 		--timeout $(VM_DEBUG_TIMEOUT) $(VM_DEBUG_FLAGS) check
 
 # ----------------------------------------------------------------- demo
-# deps first, in its own make: KABI and KDIR are read when make starts.
-demo: deps
+# deps first, in its own make: KABI and KDIR are read when make starts.  The
+# demo boots one kernel: fetch only this lane's (WASMKM_LANES), not the matrix.
+demo:
+	@echo "make demo: the first run installs packages, fetches only the guest kernel it boots (10-140 MB)"
+	@echo "  and builds everything: 5 to 15 minutes on 2 cores; later runs about 1 minute."
+	WASMKM_LANES=$(LANE) scripts/install-deps.sh
 	$(MAKE) --no-print-directory demo-run
 
 demo-run: all $(OUT)/apps/hello.wko $(OUT)/apps/sensor.wko $(VM_KERNEL)

@@ -6,8 +6,8 @@
 #include <linux/wasmkm_object.h>
 
 #include <cstring>
-#include <fstream>
-#include <iterator>
+
+#include "userspace-cli/files.h"
 
 namespace wasmctl {
 namespace {
@@ -154,17 +154,18 @@ bool ReadWkoImports(const std::string& b, std::vector<Import>* out, std::string*
   return false;
 }
 
-bool ReadAppImports(const std::string& path, std::vector<Import>* out, std::string* error) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    *error = path + ": " + strerror(errno);
-    return false;
-  }
-  std::string b((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+bool ReadImportsOf(const std::string& path, const std::string& b, std::vector<Import>* out,
+                   std::string* error) {
   bool ok = b.compare(0, 4, std::string("\0asm", 4)) == 0 ? ReadWasmImports(b, out, error)
                                                           : ReadWkoImports(b, out, error);
-  if (!ok) *error = path + ": " + *error;
+  if (!ok) *error = path + ": " + *error + " (give a .wasm or a .wko from aotc)";
   return ok;
+}
+
+bool ReadAppImports(const std::string& path, std::vector<Import>* out, std::string* error) {
+  std::string b;
+  if (!ReadUserFile(path, kMaxAppFile, "a .wasm or .wko file", &b, error)) return false;
+  return ReadImportsOf(path, b, out, error);
 }
 
 }  // namespace wasmctl

@@ -18,7 +18,10 @@ struct Import {
 // False with *error naming the file and what is wrong with it.
 bool ReadWasmImports(const std::string& bytes, std::vector<Import>* out, std::string* error);
 bool ReadWkoImports(const std::string& bytes, std::vector<Import>* out, std::string* error);
-// Either, by the file's magic.
+// Either, by the magic of @bytes (read from @path, named in errors).
+bool ReadImportsOf(const std::string& path, const std::string& bytes, std::vector<Import>* out,
+                   std::string* error);
+// The same, reading @path (a directory, empty or missing file is an error).
 bool ReadAppImports(const std::string& path, std::vector<Import>* out, std::string* error);
 
 }  // namespace wasmctl

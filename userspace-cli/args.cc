@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "userspace-cli/output.h"
+
 namespace wasmctl {
 
 bool ParseFlags(const std::vector<std::string>& args, const std::vector<FlagSpec>& specs,
@@ -27,11 +29,21 @@ bool ParseFlags(const std::vector<std::string>& args, const std::vector<FlagSpec
       value = a.substr(eq + 1);
       has_eq = true;
     }
+    // The global output switches are accepted after any command too.
+    if (name == "-j" || name == "--json" || name == "-p" || name == "--pretty") {
+      g_opts.json = true;
+      g_opts.pretty |= name == "-p" || name == "--pretty";
+      continue;
+    }
+    if (name == "-q" || name == "--quiet") {
+      g_opts.quiet = true;
+      continue;
+    }
     const FlagSpec* spec = nullptr;
     for (const FlagSpec& s : specs)
       if (name == s.name) spec = &s;
     if (!spec) {
-      *error = "unknown option " + name;
+      *error = "unknown option " + name.substr(0, 80);
       return false;
     }
     if (spec->takes_value && !has_eq) {
@@ -105,12 +117,12 @@ bool ParseEnv(const std::string& s, std::string* error) {
 bool ParseId(const std::string& s, const char* what, uint32_t* id, std::string* error) {
   uint64_t v = 0;
   if (s.empty() || s.size() > 10) {
-    *error = std::string(what) + " '" + s + "': expected a number";
+    *error = std::string(what) + " '" + s.substr(0, 80) + "': expected an id or a name";
     return false;
   }
   for (char c : s) {
     if (!isdigit(static_cast<unsigned char>(c))) {
-      *error = std::string(what) + " '" + s + "': expected a number (see wasmctl list)";
+      *error = std::string(what) + " '" + s.substr(0, 80) + "': expected an id (see wasmctl list)";
       return false;
     }
     v = v * 10 + unsigned(c - '0');

@@ -2,6 +2,7 @@
 // The compiled-object cache.
 #include "userspace-cli/cache.h"
 
+#include <fcntl.h>
 #include <linux/wasmkm.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -12,9 +13,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <vector>
+
+#include "userspace-cli/args.h"
+#include "userspace-cli/files.h"
+#include "userspace-cli/output.h"
 
 namespace wasmctl {
 namespace {
@@ -41,6 +44,15 @@ bool MakeDirs(const std::string& dir, std::string* error) {
     i = slash + 1;
   }
   return true;
+}
+
+// Anyone who could write it could swap the object wasmctl loads.
+std::string UnsafeBecause(const struct stat& st) {
+  if (st.st_uid != geteuid())
+    return "owned by uid " + std::to_string(st.st_uid) + ", not by you (uid " +
+           std::to_string(geteuid()) + ")";
+  if (st.st_mode & 022) return "writable by other users";
+  return "";
 }
 
 std::string SafeName(const std::string& s) {
@@ -82,6 +94,74 @@ std::string FindAotc() {
   return "aotc";
 }
 
+bool SecureCacheDir(const std::string& dir, std::string* error) {
+  size_t slash = dir.find_last_of('/');
+  if (slash != std::string::npos && slash > 0 && !MakeDirs(dir.substr(0, slash), error))
+    return false;
+  // Created private in one step; if it was there, it must be ours alone.
+  if (mkdir(dir.c_str(), 0700) == 0) return true;
+  if (errno != EEXIST) {
+    *error = "cache directory " + dir + ": " + strerror(errno) +
+             " (set WASMKM_CACHE to a directory of yours)";
+    return false;
+  }
+  struct stat st;
+  if (lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    *error = "cache directory " + dir +
+             " is not a directory (or is a symbolic link): remove it or set WASMKM_CACHE";
+    return false;
+  }
+  std::string why = UnsafeBecause(st);
+  if (!why.empty()) {
+    *error = "cache directory " + dir + " is " + why +
+             ": refusing to load code from it (remove it, or set WASMKM_CACHE to a directory "
+             "only you can write)";
+    return false;
+  }
+  return true;
+}
+
+bool CachedObjectOk(const std::string& path, std::string* error) {
+  int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ENOENT) return false;
+    *error = "cached object " + path + ": " + strerror(errno) + " (remove it)";
+    return false;
+  }
+  struct stat st;
+  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  std::string why = ok ? UnsafeBecause(st) : "not a regular file";
+  close(fd);
+  if (!why.empty()) {
+    *error = "cached object " + path + " is " + why + ": refusing to load it (remove it)";
+    return false;
+  }
+  return true;
+}
+
+bool FindInPath(const std::string& prog) {
+  if (prog.find('/') != std::string::npos) return access(prog.c_str(), X_OK) == 0;
+  const char* path = getenv("PATH");
+  std::string p = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  size_t i = 0;
+  while (i <= p.size()) {
+    size_t colon = p.find(':', i);
+    if (colon == std::string::npos) colon = p.size();
+    std::string dir = p.substr(i, colon - i);
+    if (access(((dir.empty() ? "." : dir) + "/" + prog).c_str(), X_OK) == 0) return true;
+    i = colon + 1;
+  }
+  return false;
+}
+
+std::string NoAotcAdvice(const std::string& wasm_path) {
+  return "aotc is not installed here (wasmctl looks next to itself and in PATH): compile " +
+         FileStem(wasm_path) + ".wasm on a build host with `aotc " + FileStem(wasm_path) +
+         ".wasm -o " + FileStem(wasm_path) + ".wko --kdir <this kernel's headers> " +
+         "[--arch arm64]` and load the .wko here (README: apps for a Raspberry Pi), or install " +
+         "aotc";
+}
+
 int RunInherit(const std::vector<std::string>& argv) {
   fflush(stdout);
   fflush(stderr);
@@ -92,8 +172,6 @@ int RunInherit(const std::vector<std::string>& argv) {
     for (const std::string& a : argv) av.push_back(const_cast<char*>(a.c_str()));
     av.push_back(nullptr);
     execvp(av[0], av.data());
-    fprintf(stderr, "wasmctl: cannot run %s: %s (install aotc next to wasmctl or in PATH)\n", av[0],
-            strerror(errno));
     _exit(127);
   }
   int status;
@@ -104,12 +182,8 @@ int RunInherit(const std::vector<std::string>& argv) {
 
 bool CompileCached(const std::string& wasm_path, const std::string& app_name, bool verbose,
                    std::string* wko, std::string* error) {
-  std::ifstream f(wasm_path, std::ios::binary);
-  if (!f) {
-    *error = wasm_path + ": " + strerror(errno);
-    return false;
-  }
-  std::vector<char> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  if (!ReadUserFile(wasm_path, kMaxAppFile, "a .wasm file", &bytes, error)) return false;
   struct utsname u;
   if (uname(&u) != 0) {
     *error = std::string("uname: ") + strerror(errno);
@@ -119,25 +193,35 @@ bool CompileCached(const std::string& wasm_path, const std::string& app_name, bo
                              WASMKM_ABI_VERSION);
   std::string dir =
       CacheDirFor(getenv("WASMKM_CACHE"), getenv("XDG_CACHE_HOME"), getenv("HOME"), geteuid() == 0);
+  if (!SecureCacheDir(dir, error)) return false;
   // The app name is baked into the object: keep it in the file name too.
   *wko = dir + "/" + key + "-" + SafeName(app_name) + ".wko";
-  if (access(wko->c_str(), R_OK) == 0) {
-    if (verbose) fprintf(stderr, "wasmctl: using cached %s\n", wko->c_str());
+  if (CachedObjectOk(*wko, error)) {
+    if (verbose) Note("using cached " + *wko);
     return true;
   }
-  if (!MakeDirs(dir, error)) return false;
+  if (!error->empty()) return false;
+  std::string aotc = FindAotc();
+  if (!FindInPath(aotc)) {
+    *error = wasm_path + ": " + NoAotcAdvice(wasm_path);
+    return false;
+  }
   std::string tmp = *wko + ".tmp." + std::to_string(getpid());
-  std::vector<std::string> argv = {FindAotc(), wasm_path,
-                                   "-o",       tmp,
-                                   "--kdir",   std::string("/lib/modules/") + u.release + "/build",
-                                   "--name",   app_name};
+  std::vector<std::string> argv = {
+      aotc,     wasm_path, "-o", tmp, "--kdir", std::string("/lib/modules/") + u.release + "/build",
+      "--name", app_name};
   if (verbose) argv.push_back("-v");
-  if (verbose) fprintf(stderr, "wasmctl: compiling %s into %s\n", wasm_path.c_str(), wko->c_str());
+  // Seconds of silence look like a hang: say what is happening on a terminal.
+  if (verbose || isatty(STDERR_FILENO))
+    Note("compiling " + wasm_path + " for " + u.release +
+         " (a few seconds; cached for the next load)");
   int rc = RunInherit(argv);
   if (rc != 0) {
     unlink(tmp.c_str());
-    *error = wasm_path + ": aotc failed (exit " + std::to_string(rc) +
-             "); compile it yourself with wasmctl compile and load the .wko";
+    *error = wasm_path + ": " +
+             (rc == 127 ? NoAotcAdvice(wasm_path)
+                        : "aotc failed (exit " + std::to_string(rc) +
+                              "): see its message above; `wasmctl inspect` shows the imports");
     return false;
   }
   if (rename(tmp.c_str(), wko->c_str()) != 0) {

@@ -25,6 +25,17 @@ std::string CacheDirFor(const char* wasmkm_cache, const char* xdg_cache_home, co
 // aotc next to the running wasmctl if it is there, else "aotc" (PATH).
 std::string FindAotc();
 
+// Makes sure the cache directory @dir is one no other user can write:
+// created 0700 in one step if missing (parents 0755); if it exists, it must
+// be a directory (not a symbolic link) owned by the effective uid and not
+// group- or other-writable.  False with *error saying what to do.
+bool SecureCacheDir(const std::string& dir, std::string* error);
+
+// True if the cached object @path exists and is safe to load (regular, not
+// a symbolic link, ours, not group/other-writable).  False with *error set
+// if it exists but is unsafe, with *error empty if it does not exist.
+bool CachedObjectOk(const std::string& path, std::string* error);
+
 // Runs argv (argv[0] looked up in PATH) with stdio inherited; exit status,
 // or -1 if it could not be started.
 int RunInherit(const std::vector<std::string>& argv);

@@ -7,10 +7,11 @@
 
 namespace wasmctl {
 
-bool ParseCap(const std::string& s, CapSpec* cap, std::string* error) {
+bool ParseCap(const std::string& s, CapSpec* cap, std::string* error, const std::string& origin) {
   const std::string form = " (expected fs:HOSTDIR[:GUESTDIR][:ro])";
+  const std::string at = origin + " " + s.substr(0, 300);
   if (s.rfind("fs:", 0) != 0) {
-    *error = "--cap " + s + ": unknown capability kind" + form;
+    *error = at + ": unknown capability kind" + form;
     return false;
   }
   std::vector<std::string> parts;
@@ -27,14 +28,13 @@ bool ParseCap(const std::string& s, CapSpec* cap, std::string* error) {
     parts.pop_back();
   }
   if (parts.size() > 2 || parts[0].empty() || (parts.size() == 2 && parts[1].empty())) {
-    *error = "--cap " + s + ": bad form" + form;
+    *error = at + ": bad form" + form;
     return false;
   }
   cap->host = parts[0];
   cap->guest = parts.size() == 2 ? parts[1] : parts[0];
   if (cap->guest.size() >= WASMKM_PATH_LEN) {
-    *error =
-        "--cap " + s + ": guest path longer than " + std::to_string(WASMKM_PATH_LEN - 1) + " bytes";
+    *error = at + ": guest path longer than " + std::to_string(WASMKM_PATH_LEN - 1) + " bytes";
     return false;
   }
   return true;
@@ -54,9 +54,23 @@ std::vector<std::string> UnsatisfiedImports(const std::vector<Import>& imports,
   for (const Import& im : imports)
     if (ImportNeed(im) == "fs" && caps.empty())
       out.push_back(im.module + "." + im.name +
-                    " needs a file-system capability: grant a directory with "
-                    "--cap fs:HOSTDIR[:GUESTDIR][:ro]");
+                    " needs a file-system capability; without one the app sees no directory "
+                    "and opening files fails (grant one with --cap fs:HOSTDIR[:GUESTDIR][:ro])");
   return out;
+}
+
+bool KnownImport(const Import& im) {
+  struct Known {
+    const char* module;
+    const char* name;
+  };
+#define WASMCTL_KNOWN(mod, name, sig) Known{mod, #name},
+  static const Known kKnown[] = {WASMKM_IMPORTS(WASMCTL_KNOWN)};
+#undef WASMCTL_KNOWN
+  if (im.kind != "func") return false;
+  for (const Known& k : kKnown)
+    if (im.module == k.module && im.name == k.name) return true;
+  return false;
 }
 
 }  // namespace wasmctl

@@ -17,17 +17,24 @@ struct CapSpec {
   bool ro = false;
 };
 
-// False with *error saying what is wrong with @s and how it should look.
-bool ParseCap(const std::string& s, CapSpec* cap, std::string* error);
+// False with *error saying what is wrong with @s and how it should look;
+// @origin says where @s came from ("--cap", "sensor.toml:3: caps").
+bool ParseCap(const std::string& s, CapSpec* cap, std::string* error,
+              const std::string& origin = "--cap");
 
 // What an import needs: "fs" (a file-system grant), "" (nothing), or, for
 // what no grant provides, a sentence saying what the calls will return.
 std::string ImportNeed(const Import& im);
 
 // Imports the grants cannot satisfy (empty if all can be), each with the
-// advice to give.
+// advice to give.  A warning, not a refusal: an app may open files only on
+// some paths (issue: apps that never take them still run).
 std::vector<std::string> UnsatisfiedImports(const std::vector<Import>& imports,
                                             const std::vector<CapSpec>& caps);
+
+// False for an import wasmkm.ko does not provide (aotc refuses the module):
+// not a function, or not in <linux/wasmkm_imports.h>.
+bool KnownImport(const Import& im);
 
 }  // namespace wasmctl
 

@@ -1,53 +1,88 @@
 // SPDX-License-Identifier: GPL-2.0
-// wasmctl inspect: an app's imports and the capabilities they need.
+// wasmctl inspect: an app's imports and the capabilities they need; for a
+// .wko also what it was built for.
 #include <cstdio>
 
 #include "userspace-cli/app_imports.h"
 #include "userspace-cli/args.h"
 #include "userspace-cli/caps.h"
 #include "userspace-cli/commands.h"
+#include "userspace-cli/files.h"
 #include "userspace-cli/format.h"
+#include "userspace-cli/wko_info.h"
 
 namespace wasmctl {
 
 int CmdInspect(const Args& args) {
   ParsedArgs p;
   std::string error;
-  if (!ParseFlags(args, {{"--json", false}, {"-h", false}, {"--help", false}}, &p, &error))
+  if (!ParseFlags(args, {{"-h", false}, {"--help", false}}, &p, &error))
     return UsageError("inspect", error);
   if (p.Has("-h") || p.Has("--help")) {
     fputs(CommandUsage("inspect"), stdout);
     return 0;
   }
   if (p.positional.size() != 1) return UsageError("inspect", "give one FILE (.wasm or .wko)");
+  const std::string& file = p.positional[0];
+  std::string bytes;
+  if (!ReadUserFile(file, kMaxAppFile, "a .wasm or .wko file", &bytes, &error))
+    return Fail("inspect", error);
   std::vector<Import> imports;
-  if (!ReadAppImports(p.positional[0], &imports, &error)) {
-    fprintf(stderr, "wasmctl inspect: %s\n", error.c_str());
-    return kExitError;
-  }
+  if (!ReadImportsOf(file, bytes, &imports, &error)) return Fail("inspect", error);
+  bool wko = bytes.compare(0, 4, std::string("\0asm", 4)) != 0;
+  WkoInfo wi;
+  if (wko && !ReadWkoInfo(bytes, &wi, &error)) return Fail("inspect", file + ": " + error);
   bool fs = false;
-  if (p.Has("--json")) {
-    printf("{\"imports\": [");
-    for (size_t i = 0; i < imports.size(); i++) {
-      const Import& im = imports[i];
-      std::string need = ImportNeed(im);
-      fs |= need == "fs";
-      printf("%s\n  {\"module\": %s, \"name\": %s, \"kind\": \"%s\", \"needs\": %s}", i ? "," : "",
-             JsonString(im.module).c_str(), JsonString(im.name).c_str(), im.kind.c_str(),
-             need.empty() ? "null" : JsonString(need).c_str());
-    }
-    printf("],\n \"capabilities\": [%s]}\n", fs ? "\"fs\"" : "");
-    return 0;
-  }
-  printf("%s: %zu imports\n", p.positional[0].c_str(), imports.size());
+  std::vector<std::string> unknown;
   for (const Import& im : imports) {
-    std::string need = ImportNeed(im);
-    fs |= need == "fs";
-    printf("  %-6s %s.%s%s%s\n", im.kind.c_str(), im.module.c_str(), im.name.c_str(),
-           need.empty() ? "" : "  needs: ",
-           need == "fs" ? "fs (--cap fs:HOSTDIR[:GUESTDIR][:ro])" : need.c_str());
+    fs |= ImportNeed(im) == "fs";
+    if (!KnownImport(im)) unknown.push_back(im.module + "." + im.name);
   }
-  printf("capabilities to grant: %s\n", fs ? "fs (at least one directory)" : "none");
+  if (g_opts.json) {
+    JsonWriter w = NewJson();
+    w.BeginObject().Field("file", file);
+    if (wko) w.Field("arch", wi.arch).Field("kernel", wi.release);
+    w.Key("imports").BeginArray();
+    for (const Import& im : imports) {
+      std::string need = ImportNeed(im);
+      w.BeginObject().Field("module", im.module).Field("name", im.name).Field("kind", im.kind);
+      w.Key("needs");
+      if (need.empty())
+        w.Null();
+      else
+        w.String(need);
+      w.Field("provided", KnownImport(im)).EndObject();
+    }
+    w.EndArray().Key("capabilities").BeginArray();
+    if (fs) w.String("fs");
+    w.EndArray().Key("unknown_imports").BeginArray();
+    for (const std::string& u : unknown) w.String(u);
+    PrintJson(w.EndArray().EndObject());
+  } else {
+    printf("%s: %zu imports\n", file.c_str(), imports.size());
+    if (wko)
+      printf("built for: %s, kernel %s\n", wi.arch.c_str(),
+             wi.release.empty() ? "(unknown)" : wi.release.c_str());
+    for (const Import& im : imports) {
+      std::string need = ImportNeed(im);
+      if (!KnownImport(im)) need = "NOT PROVIDED by wasmkm.ko";
+      printf("  %-6s %s.%s%s%s\n", im.kind.c_str(), im.module.c_str(), im.name.c_str(),
+             need.empty() ? "" : "  needs: ",
+             need == "fs" ? "fs (--cap fs:HOSTDIR[:GUESTDIR][:ro])" : need.c_str());
+    }
+    printf("capabilities to grant: %s\n", fs ? "fs (at least one directory)" : "none");
+  }
+  if (!unknown.empty()) {
+    std::string list;
+    for (const std::string& u : unknown) list += (list.empty() ? "" : ", ") + u;
+    return Fail("inspect", file + " imports " + list +
+                               ", which wasmkm.ko does not provide: aotc will refuse it "
+                               "(remove the import, or provide it from within the module)");
+  }
+  if (wko) {
+    std::string mismatch = WkoMismatch(file, wi);
+    if (!mismatch.empty()) Warn("inspect", mismatch);
+  }
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "userspace-cli/commands.h"
 #include "userspace-cli/device.h"
 #include "userspace-cli/format.h"
+#include "userspace-cli/resolve.h"
 #include "userspace-cli/trap_text.h"
 
 namespace wasmctl {
@@ -39,41 +40,40 @@ std::string EndText(const wasmkm_inst_info& i) {
   }
 }
 
-void PrintJson(const std::vector<wasmkm_app_info>& apps, const std::vector<wasmkm_inst_info>& insts,
-               uint64_t now) {
-  printf("{\"apps\": [");
-  for (size_t k = 0; k < apps.size(); k++) {
-    const wasmkm_app_info& a = apps[k];
-    printf(
-        "%s\n  {\"app_id\": %u, \"name\": %s, \"module\": %s, \"state\": \"%s\", "
-        "\"instances\": %u, \"mem_max_pages\": %s, \"uid\": %u, \"grants\": %u, "
-        "\"wasm_sha256\": \"%s\", \"error\": %s}",
-        k ? "," : "", a.app_id, JsonString(FieldString(a.name, sizeof(a.name))).c_str(),
-        JsonString(FieldString(a.module_name, sizeof(a.module_name))).c_str(),
-        AppStateName(a.state), a.ninstances,
-        a.mem_max_pages == 0xffffffffu ? "null" : std::to_string(a.mem_max_pages).c_str(), a.uid,
-        a.ncaps, aotc::HexOf(a.wasm_sha256, 32).c_str(),
-        JsonString(FieldString(a.error, sizeof(a.error))).c_str());
+void ListJson(const std::vector<wasmkm_app_info>& apps, const std::vector<wasmkm_inst_info>& insts,
+              uint64_t now) {
+  JsonWriter w = NewJson();
+  w.BeginObject().Key("apps").BeginArray();
+  for (const wasmkm_app_info& a : apps) {
+    w.BeginObject().Field("app_id", a.app_id).Field("name", FieldString(a.name, sizeof(a.name)));
+    w.Field("module", FieldString(a.module_name, sizeof(a.module_name)));
+    w.Field("state", AppStateName(a.state)).Field("instances", a.ninstances);
+    w.Key("mem_max_pages");
+    if (a.mem_max_pages == 0xffffffffu)
+      w.Null();
+    else
+      w.Uint(a.mem_max_pages);
+    w.Field("uid", a.uid).Field("grants", a.ncaps);
+    w.Field("wasm_sha256", aotc::HexOf(a.wasm_sha256, 32));
+    w.Field("error", FieldString(a.error, sizeof(a.error))).EndObject();
   }
-  printf("],\n \"instances\": [");
-  for (size_t k = 0; k < insts.size(); k++) {
-    const wasmkm_inst_info& i = insts[k];
+  w.EndArray().Key("instances").BeginArray();
+  for (const wasmkm_inst_info& i : insts) {
     uint64_t end = i.end_ns ? i.end_ns : now;
-    printf("%s\n  {\"inst_id\": %u, \"app_id\": %u, \"app\": %s, \"state\": \"%s\", ", k ? "," : "",
-           i.inst_id, i.app_id, JsonString(FieldString(i.app_name, sizeof(i.app_name))).c_str(),
-           InstStateName(i.state));
-    if (i.state == WASMKM_INST_EXITED) printf("\"exit_code\": %d, ", i.exit_code);
-    if (i.state == WASMKM_INST_TRAPPED)
-      printf("\"trap_kind\": %u, \"trap\": %s, \"trap_func\": %u, \"trap_func_name\": %s, ",
-             i.trap_kind, JsonString(TrapText(i.trap_kind)).c_str(), i.trap_func,
-             JsonString(FieldString(i.trap_func_name, sizeof(i.trap_func_name))).c_str());
-    if (i.state == WASMKM_INST_FAILED)
-      printf("\"error\": %s, ", JsonString(FieldString(i.error, sizeof(i.error))).c_str());
-    printf("\"mem_bytes\": %llu, \"log_bytes\": %llu, \"uptime_ns\": %llu}",
-           (unsigned long long)i.mem_bytes, (unsigned long long)i.log_bytes,
-           (unsigned long long)(end > i.start_ns ? end - i.start_ns : 0));
+    w.BeginObject().Field("inst_id", i.inst_id).Field("app_id", i.app_id);
+    w.Field("app", FieldString(i.app_name, sizeof(i.app_name)));
+    w.Field("state", InstStateName(i.state));
+    if (i.state == WASMKM_INST_EXITED) w.Field("exit_code", i.exit_code);
+    if (i.state == WASMKM_INST_TRAPPED) {
+      w.Field("trap_kind", i.trap_kind).Field("trap", TrapText(i.trap_kind));
+      w.Field("trap_func", i.trap_func);
+      w.Field("trap_func_name", FieldString(i.trap_func_name, sizeof(i.trap_func_name)));
+    }
+    if (i.state == WASMKM_INST_FAILED) w.Field("error", FieldString(i.error, sizeof(i.error)));
+    w.Field("mem_bytes", uint64_t(i.mem_bytes)).Field("log_bytes", uint64_t(i.log_bytes));
+    w.Field("uptime_ns", uint64_t(end > i.start_ns ? end - i.start_ns : 0)).EndObject();
   }
-  printf("]}\n");
+  PrintJson(w.EndArray().EndObject());
 }
 
 void PrintTable(const std::vector<wasmkm_app_info>& apps,
@@ -104,29 +104,39 @@ void PrintTable(const std::vector<wasmkm_app_info>& apps,
 int CmdList(const Args& args) {
   ParsedArgs p;
   std::string error;
-  if (!ParseFlags(args, {{"--json", false}, {"-h", false}, {"--help", false}}, &p, &error))
+  if (!ParseFlags(args, {{"--running", false}, {"--app", true}, {"-h", false}, {"--help", false}},
+                  &p, &error))
     return UsageError("list", error);
   if (p.Has("-h") || p.Has("--help")) {
     fputs(CommandUsage("list"), stdout);
     return 0;
   }
-  if (!p.positional.empty()) return UsageError("list", "unexpected argument " + p.positional[0]);
+  if (!p.positional.empty())
+    return UsageError("list", "unexpected argument " + p.positional[0].substr(0, 80));
   Device dev;
-  if (!dev.Open(&error)) {
-    fprintf(stderr, "wasmctl list: %s\n", error.c_str());
-    return kExitError;
-  }
+  if (!dev.Open(&error)) return Fail("list", error);
   std::vector<wasmkm_app_info> apps;
   std::vector<wasmkm_inst_info> insts;
   int err = dev.ListApps(&apps);
   if (!err) err = dev.ListInsts(&insts);
-  if (err) {
-    fprintf(stderr, "wasmctl list: %s\n", ErrnoText("listing", err).c_str());
-    return kExitError;
+  if (err) return Fail("list", ErrnoText("listing", err));
+  if (p.Has("--app")) {
+    uint32_t id;
+    if (!FindApp(apps, p.Get("--app"), &id, &error)) return Fail("list", "--app: " + error);
+    std::erase_if(apps, [&](const wasmkm_app_info& a) { return a.app_id != id; });
+    std::erase_if(insts, [&](const wasmkm_inst_info& i) { return i.app_id != id; });
+  }
+  if (p.Has("--running")) {
+    std::erase_if(insts, [](const wasmkm_inst_info& i) { return i.state != WASMKM_INST_RUNNING; });
+    std::erase_if(apps, [&](const wasmkm_app_info& a) {
+      for (const wasmkm_inst_info& i : insts)
+        if (i.app_id == a.app_id) return false;
+      return true;
+    });
   }
   uint64_t now = MonotonicNs();
-  if (p.Has("--json"))
-    PrintJson(apps, insts, now);
+  if (g_opts.json)
+    ListJson(apps, insts, now);
   else
     PrintTable(apps, insts, now);
   return 0;
@@ -142,23 +152,17 @@ int CmdLogs(const Args& args) {
     fputs(CommandUsage("logs"), stdout);
     return 0;
   }
-  uint32_t inst_id;
-  if (p.positional.size() != 1) return UsageError("logs", "expected one instance id");
-  if (!ParseId(p.positional[0], "instance", &inst_id, &error)) return UsageError("logs", error);
+  if (p.positional.size() != 1) return UsageError("logs", "give one INST (an id or a name)");
   Device dev;
-  if (!dev.Open(&error)) {
-    fprintf(stderr, "wasmctl logs: %s\n", error.c_str());
-    return kExitError;
-  }
-  if (int err = CopyLogs(&dev, inst_id, p.Has("--follow") || p.Has("-f"))) {
-    fprintf(stderr, "wasmctl logs: %s\n",
-            ErrnoText("instance " + std::to_string(inst_id), err).c_str());
-    return kExitError;
-  }
-  // After the app's own output (stdout), how it ended if it trapped (stderr).
+  if (!dev.Open(&error)) return Fail("logs", error);
+  uint32_t inst_id;
+  if (!ResolveInst(&dev, p.positional[0], &inst_id, &error)) return Fail("logs", error);
+  if (int err = CopyLogs(&dev, inst_id, p.Has("--follow") || p.Has("-f")))
+    return Fail("logs", ErrnoText("instance " + std::to_string(inst_id), err));
+  // After the app's own output, how it ended if it trapped (stderr).
   wasmkm_inst_info info;
   if (!dev.InstInfo(inst_id, &info) && info.state == WASMKM_INST_TRAPPED)
-    fprintf(stderr, "wasmctl: instance %u trapped: %s\n", inst_id, EndText(info).c_str());
+    Note("instance " + std::to_string(inst_id) + " trapped: " + EndText(info));
   return 0;
 }
 

@@ -3,6 +3,7 @@
 // finit_module -> START.
 #include <fcntl.h>
 #include <linux/wasmkm.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -13,10 +14,13 @@
 #include "userspace-cli/app_imports.h"
 #include "userspace-cli/args.h"
 #include "userspace-cli/cache.h"
+#include "userspace-cli/caps.h"
 #include "userspace-cli/commands.h"
 #include "userspace-cli/device.h"
+#include "userspace-cli/files.h"
 #include "userspace-cli/format.h"
 #include "userspace-cli/load_options.h"
+#include "userspace-cli/wko_info.h"
 
 namespace wasmctl {
 namespace {
@@ -38,7 +42,8 @@ std::string FinitAdvice(int err, const std::string& module) {
              " is already loaded but not attached: rmmod it, then load again";
     case EPERM:
     case EACCES:
-      return "needs root or CAP_SYS_MODULE; with module signing enforced, sign the .wko";
+      return "loading new code needs root (CAP_SYS_MODULE); with module signing enforced, "
+             "sign the .wko";
     case ENOEXEC:
       return "the object does not fit the running kernel: recompile it with aotc --kdir "
              "for this kernel";
@@ -57,40 +62,57 @@ std::string FinitAdvice(int err, const std::string& module) {
 int CmdLoad(const Args& args) {
   LoadOptions o;
   std::string error;
-  if (!ParseLoadOptions(args, &o, &error)) return UsageError("load", error);
+  if (!ParseLoadOptions(args, &o, &error)) {
+    // A manifest's error names its file and line: not a command line matter.
+    if (!o.manifest.empty() &&
+        (error.rfind(o.manifest + ":", 0) == 0 || error.rfind("manifest ", 0) == 0))
+      return Fail("load", error);
+    return UsageError("load", error);
+  }
   if (o.help) {
     fputs(CommandUsage("load"), stdout);
     return 0;
   }
   std::string wko = o.file;
-  if (access(o.file.c_str(), R_OK) != 0) {
-    fprintf(stderr, "wasmctl load: %s: %s\n", o.file.c_str(), strerror(errno));
-    return kExitError;
-  }
-  // Refuse what the grants cannot satisfy before anything reaches the kernel.
+  std::string bytes;
+  if (!ReadUserFile(o.file, kMaxAppFile, "a .wasm or .wko file", &bytes, &error))
+    return Fail("load", error);
+  // Refuse what cannot work before anything reaches the kernel.
   std::vector<Import> imports;
-  if (!ReadAppImports(o.file, &imports, &error)) {
-    fprintf(stderr, "wasmctl load: %s\n", error.c_str());
-    return kExitError;
+  if (!ReadImportsOf(o.file, bytes, &imports, &error)) return Fail("load", error);
+  for (const Import& im : imports)
+    if (!KnownImport(im))
+      return Fail("load", o.file + " imports " + im.module + "." + im.name +
+                              ", which wasmkm.ko does not provide (see wasmctl inspect " + o.file +
+                              ")");
+  bool wasm = IsWasm(o.file);
+  if (!wasm) {
+    WkoInfo wi;
+    if (!ReadWkoInfo(bytes, &wi, &error)) return Fail("load", o.file + ": " + error);
+    std::string mismatch = WkoMismatch(o.file, wi);
+    if (!mismatch.empty()) return Fail("load", mismatch);
   }
-  std::vector<std::string> missing = UnsatisfiedImports(imports, o.caps);
-  if (!missing.empty()) {
-    fprintf(stderr, "wasmctl load: %s cannot run with the capabilities granted:\n", o.file.c_str());
-    for (const std::string& m : missing) fprintf(stderr, "  %s\n", m.c_str());
-    return kExitError;
-  }
+  // Apps that open files only on some paths still run without a grant.
+  for (const std::string& m : UnsatisfiedImports(imports, o.caps)) Warn("load", m);
+  struct stat in;
+  if (o.wait && fstat(STDIN_FILENO, &in) == 0 && (S_ISFIFO(in.st_mode) || S_ISREG(in.st_mode)))
+    Warn("load", "the app's stdin is empty: wasmctl does not pass its own stdin to the app");
   // Each grant goes to the kernel as an open directory, resolved here.
   std::vector<wasmkm_cap> caps(o.caps.size());
   std::vector<int> dirfds;
   auto close_dirs = [&] {
     for (int fd : dirfds) close(fd);
+    dirfds.clear();
   };
   for (size_t i = 0; i < o.caps.size(); i++) {
     int fd = open(o.caps[i].host.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-      fprintf(stderr, "wasmctl load: --cap fs:%s: %s\n", o.caps[i].host.c_str(), strerror(errno));
+      int err = errno;
       close_dirs();
-      return kExitError;
+      return Fail("load", "--cap fs:" + o.caps[i].host + ": " +
+                              (err == ENOENT    ? std::string("no such directory")
+                               : err == ENOTDIR ? std::string("not a directory")
+                                                : std::string(strerror(err))));
     }
     dirfds.push_back(fd);
     caps[i].kind = WASMKM_CAP_FS;
@@ -101,20 +123,18 @@ int CmdLoad(const Args& args) {
   // Fail on a missing /dev/wasm before spending time in aotc.
   Device dev;
   if (!dev.Open(&error)) {
-    fprintf(stderr, "wasmctl load: %s\n", error.c_str());
     close_dirs();
-    return kExitError;
+    return Fail("load", error);
   }
-  if (IsWasm(o.file) && !CompileCached(o.file, o.app_name, o.verbose, &wko, &error)) {
-    fprintf(stderr, "wasmctl load: %s\n", error.c_str());
+  if (wasm && !CompileCached(o.file, o.app_name, o.verbose, &wko, &error)) {
     close_dirs();
-    return kExitError;
+    return Fail("load", error);
   }
-  int obj = open(wko.c_str(), O_RDONLY | O_CLOEXEC);
+  int obj = open(wko.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (obj < 0) {
-    fprintf(stderr, "wasmctl load: %s: %s\n", wko.c_str(), strerror(errno));
+    int err = errno;
     close_dirs();
-    return kExitError;
+    return Fail("load", wko + ": " + strerror(err));
   }
   std::string argv = NulBlob(o.argv), env = NulBlob(o.env);
   wasmkm_load l{};
@@ -127,6 +147,7 @@ int CmdLoad(const Args& args) {
   l.env_len = uint32_t(env.size());
   l.caps = reinterpret_cast<uintptr_t>(caps.data());
   l.ncaps = uint32_t(caps.size());
+  snprintf(l.name, sizeof(l.name), "%s", o.name.c_str());
   int err = dev.Ioctl(WASMKM_IOC_LOAD, &l);
   close_dirs();
   // The same code already loaded: the new app shares it, no finit_module.
@@ -134,11 +155,9 @@ int CmdLoad(const Args& args) {
   std::string module = FieldString(l.module_name, sizeof(l.module_name));
   if (err) {
     std::string ktext = FieldString(l.error, sizeof(l.error));
-    fprintf(stderr, "wasmctl load: %s: %s%s%s\n", wko.c_str(),
-            ErrnoText("refused by wasmkm.ko", err).c_str(), ktext.empty() ? "" : ": ",
-            ktext.c_str());
     close(obj);
-    return kExitError;
+    return Fail("load", ErrnoText(wko + ": refused by wasmkm.ko", err) +
+                            (ktext.empty() ? "" : ": " + ktext));
   }
   if (!existing) {
     std::string params = "wasmkm_app=" + std::to_string(l.app_id);
@@ -147,41 +166,43 @@ int CmdLoad(const Args& args) {
       wasmkm_app_info info;
       std::string reason;
       if (dev.AppInfo(l.app_id, &info) == 0) reason = FieldString(info.error, sizeof(info.error));
-      fprintf(stderr, "wasmctl load: %s: loading module %s failed: %s%s%s\n  (%s)\n", wko.c_str(),
-              module.c_str(), strerror(ferr), reason.empty() ? "" : ": ", reason.c_str(),
-              FinitAdvice(ferr, module).c_str());
       wasmkm_unload u{};
       u.size = sizeof(u);
       u.app_id = l.app_id;
       dev.Ioctl(WASMKM_IOC_UNLOAD, &u);
       close(obj);
-      return kExitError;
+      return Fail("load", wko + ": loading module " + module + " failed: " + strerror(ferr) +
+                              (reason.empty() ? "" : ": " + reason) + " (" +
+                              FinitAdvice(ferr, module) + ")");
     }
   }
   close(obj);
+  std::string app = "app " + std::to_string(l.app_id) + " (" + o.name + ")";
   if (!o.start) {
-    if (o.json)
-      printf("{\"app_id\": %u, \"module\": %s, \"existing\": %s}\n", l.app_id,
-             JsonString(module).c_str(), existing ? "true" : "false");
-    else
-      printf("app %u (%s) loaded\n", l.app_id, module.c_str());
+    if (g_opts.json) {
+      JsonWriter w = NewJson();
+      w.BeginObject().Field("app_id", l.app_id).Field("name", o.name).Field("module", module);
+      PrintJson(w.Field("existing", existing).EndObject());
+    }
+    Note(app + " loaded");
     return 0;
   }
   wasmkm_start s{};
   s.size = sizeof(s);
   s.app_id = l.app_id;
-  if (int serr = dev.Ioctl(WASMKM_IOC_START, &s)) {
-    fprintf(stderr, "wasmctl load: app %u (%s) loaded, but %s\n", l.app_id, module.c_str(),
-            ErrnoText("starting it failed", serr).c_str());
-    return kExitError;
+  if (int serr = dev.Ioctl(WASMKM_IOC_START, &s))
+    return Fail("load", app + " loaded, but " + ErrnoText("starting it failed", serr));
+  if (g_opts.json && !o.wait) {
+    JsonWriter w = NewJson();
+    w.BeginObject().Field("app_id", l.app_id).Field("name", o.name).Field("module", module);
+    PrintJson(w.Field("existing", existing).Field("inst_id", s.inst_id).EndObject());
   }
-  if (o.json)
-    printf("{\"app_id\": %u, \"module\": %s, \"existing\": %s, \"inst_id\": %u}\n", l.app_id,
-           JsonString(module).c_str(), existing ? "true" : "false", s.inst_id);
-  else
-    printf("app %u (%s) loaded, instance %u started\n", l.app_id, module.c_str(), s.inst_id);
-  fflush(stdout);
-  return o.wait ? WaitInstance(&dev, s.inst_id) : 0;
+  Note(app + " loaded, instance " + std::to_string(s.inst_id) + " started");
+  if (!o.wait) return 0;
+  WaitOptions wo;
+  wo.detach = o.detach;
+  wo.rm = o.rm;
+  return WaitInstance(&dev, s.inst_id, l.app_id, wo);
 }
 
 }  // namespace wasmctl

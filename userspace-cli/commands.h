@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 // wasmctl subcommands.  Each takes the arguments after its name and returns
-// the process exit status.
+// the process exit status; they print through output.h.
 #ifndef WASMCTL_COMMANDS_H_
 #define WASMCTL_COMMANDS_H_
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "userspace-cli/output.h"
 
 namespace wasmctl {
 
@@ -16,7 +18,7 @@ using Args = std::vector<std::string>;
 constexpr int kExitError = 1;
 constexpr int kExitUsage = 2;
 // --wait: a trap ends wasmctl with 128 + trap kind, a stop with 143, an
-// instance that failed to start with 125.
+// instance that failed to start with 125, SIGINT/SIGTERM with 128 + signal.
 constexpr int kExitTrapBase = 128;
 constexpr int kExitStopped = 143;
 constexpr int kExitFailed = 125;
@@ -27,21 +29,33 @@ int CmdStop(const Args& args);
 int CmdList(const Args& args);
 int CmdLogs(const Args& args);
 int CmdUnload(const Args& args);
+int CmdRm(const Args& args);
+int CmdPrune(const Args& args);
 int CmdCompile(const Args& args);
 int CmdInspect(const Args& args);
+int CmdVersion(const Args& args);
 
-// Prints "wasmctl CMD: error" and the command's usage to stderr; kExitUsage.
-int UsageError(const char* cmd, const std::string& error);
 // The usage text of a command, or nullptr.
 const char* CommandUsage(const std::string& cmd);
 
 class Device;
-// Copies the instance's log to stdout until it ends (follow) or up to now.
-// Returns 0 or an errno value.
+// Copies the instance's log until it ends (follow) or up to now: its
+// stdout to stdout, its stderr to stderr.  Returns 0 or an errno value.
 int CopyLogs(Device* dev, uint32_t inst_id, bool follow);
-// Follows the instance to its end, prints its end state, returns the exit
-// status for --wait.
-int WaitInstance(Device* dev, uint32_t inst_id);
+
+// --wait: wasmctl owns the instance it started.
+struct WaitOptions {
+  bool detach = false;  // SIGINT/SIGTERM leave it running
+  bool rm = false;      // unload its app when it has ended
+};
+// Follows the instance to its end, says how it ended, returns the exit
+// status for --wait.  SIGINT/SIGTERM stop the instance (a second one ends
+// wasmctl without waiting for the stop) unless o.detach.
+int WaitInstance(Device* dev, uint32_t inst_id, uint32_t app_id, const WaitOptions& o);
+
+// Forgets app @app_id and removes its kernel module unless another app
+// shares it.  0, or an exit status after printing the error for @cmd.
+int UnloadApp(const char* cmd, Device* dev, uint32_t app_id);
 
 }  // namespace wasmctl
 

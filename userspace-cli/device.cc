@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -26,11 +27,15 @@ bool Device::Open(std::string* error) {
     *error =
         std::string(path) + ": " + strerror(err) + ": is wasmkm.ko loaded? (sudo insmod wasmkm.ko)";
   else if (err == EACCES || err == EPERM)
-    *error = std::string(path) + ": " + strerror(err) +
-             ": wasmctl needs root (or CAP_SYS_MODULE and access to " + path + ")";
+    *error = std::string(path) + ": " + strerror(err) + ": ask root for access to " + path +
+             " (loading new code also needs CAP_SYS_MODULE)";
   else
     *error = std::string(path) + ": " + strerror(err);
   return false;
+}
+
+int Device::IoctlOnce(unsigned long req, void* arg) {
+  return ioctl(fd_, req, arg) == 0 ? 0 : errno;
 }
 
 int Device::Ioctl(unsigned long req, void* arg) {
@@ -95,25 +100,35 @@ int Device::InstInfo(uint32_t inst_id, wasmkm_inst_info* info) {
 }
 
 std::string ErrnoText(const std::string& what, int err) {
-  std::string s = what + ": " + strerror(err);
+  // The kernel's errno, said as what it means here and what to do.
   switch (err) {
+    case ENOENT:
+      return what + ": not found (see wasmctl list)";
     case EPERM:
     case EACCES:
-      s += " (needs root or CAP_SYS_MODULE)";
-      break;
+      return what + ": permission denied: only its owner or root (CAP_SYS_ADMIN) may do this";
     case ENOTTY:
-      s += " (wasmkm.ko does not know this request: wasmctl and wasmkm.ko versions differ)";
-      break;
+      return what +
+             ": wasmkm.ko does not know this request (wasmctl and wasmkm.ko versions differ)";
     case EPROTO:
-      s += " (ABI version mismatch: recompile the app with the aotc that matches wasmkm.ko)";
-      break;
+      return what +
+             ": ABI version mismatch: recompile the app with the aotc that matches wasmkm.ko";
     case ENOEXEC:
-      s += " (not a valid app object for this kernel: recompile it with aotc; see dmesg)";
-      break;
-    default:
-      break;
+      return what + ": not a valid app object for this kernel: recompile it with aotc (see dmesg)";
+    case ENOMEM:
+      return what + ": out of kernel memory, or a per-user limit of wasmkm.ko is reached";
+    case EINVAL:
+      return what + ": refused as invalid by wasmkm.ko (wasmctl and wasmkm.ko versions differ?)";
+    case EBUSY:
+      return what + ": busy: try again when it has ended";
+    case EINTR:
+      return what + ": interrupted";
+    default: {
+      std::string s = strerror(err);
+      if (!s.empty()) s[0] = char(tolower(static_cast<unsigned char>(s[0])));
+      return what + ": " + s;
+    }
   }
-  return s;
 }
 
 }  // namespace wasmctl

@@ -18,6 +18,8 @@ class Device {
   bool Open(std::string* error);
   // Each returns 0 or an errno value.
   int Ioctl(unsigned long req, void* arg);
+  // Once: EINTR (a signal) is returned, not retried.
+  int IoctlOnce(unsigned long req, void* arg);
   int ListApps(std::vector<wasmkm_app_info>* apps);
   int ListInsts(std::vector<wasmkm_inst_info>* insts);
   int AppInfo(uint32_t app_id, wasmkm_app_info* info);
@@ -27,7 +29,8 @@ class Device {
   int fd_ = -1;
 };
 
-// "<what>: <strerror> (<advice>)" for an errno from /dev/wasm or a syscall.
+// "<what>: <what the errno means here and what to do>" for an errno from
+// /dev/wasm or a syscall.
 std::string ErrnoText(const std::string& what, int err);
 
 }  // namespace wasmctl

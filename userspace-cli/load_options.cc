@@ -6,13 +6,18 @@
 
 #include "userspace-cli/args.h"
 #include "userspace-cli/manifest.h"
+#include "userspace-cli/resolve.h"
 
 namespace wasmctl {
 
 bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std::string* error) {
+  *o = LoadOptions{};
   ParsedArgs p;
   if (!ParseFlags(args,
                   {{"--arg", true},
+                   {"--name", true},
+                   {"--rm", false},
+                   {"--detach", false},
                    {"--env", true},
                    {"--cap", true},
                    {"-m", true},
@@ -20,7 +25,6 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
                    {"--mem-max", true},
                    {"--no-start", false},
                    {"--wait", false},
-                   {"--json", false},
                    {"-v", false},
                    {"--verbose", false},
                    {"-h", false},
@@ -33,14 +37,30 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
   }
   if (p.positional.size() != 1) {
     *error = p.positional.empty() ? "no FILE given (a .wko or .wasm)"
-                                  : "more than one FILE given (" + p.positional[1] + ")";
+                                  : "more than one FILE given (" + p.positional[1].substr(0, 80) +
+                                        "): app arguments go with --arg";
     return false;
   }
   o->file = p.positional[0];
   o->app_name = FileStem(o->file);
   if (o->app_name.empty() || o->app_name.size() >= WASMKM_NAME_LEN) {
-    *error = "FILE " + o->file + ": its name must be 1 to 63 bytes without the extension";
+    *error = "FILE " + o->file.substr(0, 80) +
+             ": its name must be 1 to 63 bytes without the extension (or give --name)";
     return false;
+  }
+  // The app's name for listings and NAME arguments: --name, else a safe form
+  // of the file name.
+  if (p.Has("--name")) {
+    o->name = p.Get("--name");
+    if (!ValidAppName(o->name)) {
+      *error = "--name " + o->name.substr(0, 80) +
+               ": 1 to 63 letters, digits, '.', '_' or '-', not all digits";
+      return false;
+    }
+  } else {
+    for (char c : o->app_name)
+      o->name += isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '_';
+    if (!ValidAppName(o->name)) o->name = "app-" + o->name;
   }
   // The manifest first; flags override it: --arg replaces its args, --env
   // a variable of the same name, --cap a grant of the same guest path.
@@ -54,19 +74,40 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
   if (args_from) o->argv.insert(o->argv.end(), args_from->begin(), args_from->end());
   std::vector<std::string> env = m.env;
   if (p.Has("--env")) env.insert(env.end(), p.flags["--env"].begin(), p.flags["--env"].end());
-  for (const std::string& e : env) {
-    if (!ParseEnv(e, error)) return false;
+  for (size_t i = 0; i < env.size(); i++) {
+    const std::string& e = env[i];
+    if (!ParseEnv(e, error)) {
+      if (i < m.env_origin.size()) *error = m.env_origin[i] + ": " + *error;
+      return false;
+    }
     std::string key = e.substr(0, e.find('='));
     std::erase_if(o->env, [&](const std::string& x) { return x.substr(0, x.find('=')) == key; });
     o->env.push_back(e);
   }
+  // A flag replaces the manifest's grant of the same guest path; two grants
+  // of one guest path from the same source are refused (one would be lost).
   std::vector<std::string> caps = m.caps;
   if (p.Has("--cap")) caps.insert(caps.end(), p.flags["--cap"].begin(), p.flags["--cap"].end());
-  for (const std::string& c : caps) {
+  size_t from_manifest = m.caps.size();
+  std::vector<bool> by_flag;  // per o->caps entry
+  for (size_t i = 0; i < caps.size(); i++) {
     CapSpec cap;
-    if (!ParseCap(c, &cap, error)) return false;
-    std::erase_if(o->caps, [&](const CapSpec& x) { return x.guest == cap.guest; });
+    bool flag = i >= from_manifest;
+    std::string origin = flag ? "--cap" : m.caps_origin[i];
+    if (!ParseCap(caps[i], &cap, error, origin)) return false;
+    for (size_t k = 0; k < o->caps.size(); k++) {
+      if (o->caps[k].guest != cap.guest) continue;
+      if (by_flag[k] == flag) {
+        *error = origin + " " + caps[i].substr(0, 300) + ": guest path " + cap.guest +
+                 " is already granted (by " + o->caps[k].host + "): give each guest path once";
+        return false;
+      }
+      o->caps.erase(o->caps.begin() + long(k));  // the flag overrides the manifest
+      by_flag.erase(by_flag.begin() + long(k));
+      break;
+    }
     o->caps.push_back(cap);
+    by_flag.push_back(flag);
   }
   if (o->caps.size() > WASMKM_CAPS_MAX) {
     *error = "--cap: at most " + std::to_string(WASMKM_CAPS_MAX) + " capabilities";
@@ -81,13 +122,21 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
     return false;
   }
   std::string mem_max = p.Has("--mem-max") ? p.Get("--mem-max") : m.mem_max.value_or("");
-  if (!mem_max.empty() && !ParseMemMax(mem_max, &o->mem_max_pages, error)) return false;
+  if (!mem_max.empty() && !ParseMemMax(mem_max, &o->mem_max_pages, error)) {
+    if (!p.Has("--mem-max")) *error = m.mem_max_origin + ": " + *error;
+    return false;
+  }
   o->start = !p.Has("--no-start");
   o->wait = p.Has("--wait");
-  o->json = p.Has("--json");
+  o->rm = p.Has("--rm");
+  o->detach = p.Has("--detach");
   o->verbose = p.Has("-v") || p.Has("--verbose");
   if (o->wait && !o->start) {
     *error = "--wait and --no-start exclude each other";
+    return false;
+  }
+  if ((o->rm || o->detach) && !o->wait) {
+    *error = "--rm and --detach go with --wait";
     return false;
   }
   return true;

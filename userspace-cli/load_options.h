@@ -14,6 +14,7 @@ namespace wasmctl {
 struct LoadOptions {
   std::string file;
   std::string app_name;           // argv[0]: file name without extension
+  std::string name;               // --name, else app_name made a valid name
   std::vector<std::string> argv;  // app_name, then --arg values
   std::vector<std::string> env;   // KEY=VALUE
   uint32_t mem_max_pages = 0;     // 0: the object's own limit
@@ -21,7 +22,8 @@ struct LoadOptions {
   std::string manifest;           // -m FILE
   bool start = true;
   bool wait = false;
-  bool json = false;
+  bool rm = false;      // --rm: unload the app when the instance has ended
+  bool detach = false;  // --detach: Ctrl-C leaves the instance running
   bool verbose = false;
   bool help = false;
 };

@@ -1,148 +1,105 @@
 // SPDX-License-Identifier: GPL-2.0
-// A small TOML subset: key = "string" | integer | ["string", ...].
+// App manifests, parsed with toml++ (Debian's libtomlplusplus-dev), without
+// exceptions: every error is a message naming file:line and the key.
 #include "userspace-cli/manifest.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
+#define TOML_EXCEPTIONS 0
+#define TOML_ENABLE_FORMATTERS 0
+#include <toml++/toml.h>
+
+#include "userspace-cli/files.h"
 
 namespace wasmctl {
 namespace {
 
-struct Parser {
-  const std::string& t;
-  const std::string& name;
-  size_t pos = 0;
-  int line = 1;
-  std::string* error;
+std::string At(const std::string& name, const toml::source_region& src) {
+  return name + ":" + std::to_string(src.begin.line);
+}
 
-  bool Fail(const std::string& what) {
-    *error = name + ":" + std::to_string(line) + ": " + what;
+bool StringArray(const std::string& name, const std::string& key, const toml::node& node,
+                 std::vector<std::string>* out, std::vector<std::string>* origin,
+                 std::string* error) {
+  const toml::array* arr = node.as_array();
+  if (!arr) {
+    *error =
+        At(name, node.source()) + ": " + key + " takes an array of strings, e.g. [\"a\", \"b\"]";
     return false;
   }
-  // Skips blanks, and newlines and comments if @lines.
-  void Skip(bool lines) {
-    while (pos < t.size()) {
-      char c = t[pos];
-      if (c == ' ' || c == '\t' || c == '\r') {
-        pos++;
-      } else if (c == '#') {
-        while (pos < t.size() && t[pos] != '\n') pos++;
-      } else if (c == '\n' && lines) {
-        line++;
-        pos++;
-      } else {
-        break;
-      }
+  for (const toml::node& el : *arr) {
+    const auto* s = el.as_string();
+    if (!s) {
+      *error = At(name, el.source()) + ": " + key + ": every entry must be a string";
+      return false;
     }
+    out->push_back(s->get());
+    if (origin) origin->push_back(At(name, el.source()) + ": " + key);
   }
-  bool String(std::string* out) {
-    if (pos >= t.size() || t[pos] != '"') return Fail("expected a \"string\"");
-    pos++;
-    out->clear();
-    while (pos < t.size() && t[pos] != '"') {
-      char c = t[pos++];
-      if (c == '\n') return Fail("unterminated string");
-      if (c == '\\') {
-        if (pos >= t.size()) break;
-        char e = t[pos++];
-        switch (e) {
-          case 'n':
-            c = '\n';
-            break;
-          case 't':
-            c = '\t';
-            break;
-          case '"':
-          case '\\':
-            c = e;
-            break;
-          default:
-            return Fail(std::string("unknown escape \\") + e);
-        }
-      }
-      out->push_back(c);
-    }
-    if (pos >= t.size()) return Fail("unterminated string");
-    pos++;
-    return true;
-  }
-  bool Array(std::vector<std::string>* out) {
-    pos++;  // '['
-    for (;;) {
-      Skip(true);
-      if (pos < t.size() && t[pos] == ']') {
-        pos++;
-        return true;
-      }
-      std::string s;
-      if (!String(&s)) return false;
-      out->push_back(s);
-      Skip(true);
-      if (pos < t.size() && t[pos] == ',') {
-        pos++;
-      } else if (pos >= t.size() || t[pos] != ']') {
-        return Fail("expected , or ] in the array");
-      }
-    }
-  }
-};
+  return true;
+}
 
 }  // namespace
 
 bool ParseManifest(const std::string& text, const std::string& name, Manifest* m,
                    std::string* error) {
-  Parser p{text, name, 0, 1, error};
-  for (;;) {
-    p.Skip(true);
-    if (p.pos >= text.size()) return true;
-    if (text[p.pos] == '[') return p.Fail("tables are not supported: use key = value lines");
-    size_t k = p.pos;
-    while (p.pos < text.size() &&
-           (isalnum(uint8_t(text[p.pos])) || text[p.pos] == '-' || text[p.pos] == '_'))
-      p.pos++;
-    std::string key = text.substr(k, p.pos - k);
-    if (key.empty()) return p.Fail("expected a key");
-    p.Skip(false);
-    if (p.pos >= text.size() || text[p.pos] != '=') return p.Fail("expected = after " + key);
-    p.pos++;
-    p.Skip(false);
-    bool array = p.pos < text.size() && text[p.pos] == '[';
-    std::vector<std::string> items;
-    std::string value;
-    if (key == "mem-max" || key == "mem_max") {
-      if (array) return p.Fail("mem-max takes a size, e.g. \"64M\"");
-      if (p.pos < text.size() && isdigit(uint8_t(text[p.pos]))) {
-        size_t v = p.pos;
-        while (p.pos < text.size() && isdigit(uint8_t(text[p.pos]))) p.pos++;
-        value = text.substr(v, p.pos - v);
-      } else if (!p.String(&value)) {
+  toml::parse_result res = toml::parse(std::string_view(text), std::string_view(name));
+  if (!res) {
+    const toml::parse_error& e = res.error();
+    const toml::source_position& pos = e.source().begin;
+    *error = name + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
+             std::string(e.description());
+    // The line at fault, to recognise the common mistake of an unquoted size.
+    size_t start = 0;
+    for (uint32_t l = 1; l < pos.line && start != std::string::npos; l++) {
+      start = text.find('\n', start);
+      if (start != std::string::npos) start++;
+    }
+    std::string line =
+        start == std::string::npos ? "" : text.substr(start, text.find('\n', start) - start);
+    if (line.find("mem") != std::string::npos && line.find('=') != std::string::npos)
+      *error += " (a size is a string: mem-max = \"16M\", or a number of bytes)";
+    return false;
+  }
+  const toml::table& t = res.table();
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    if (node.is_table()) {
+      *error = At(name, node.source()) + ": [" + key.substr(0, 80) +
+               "]: tables are not supported: use key = value lines";
+      return false;
+    }
+    if (key == "args") {
+      std::vector<std::string> v;
+      if (!StringArray(name, key, node, &v, nullptr, error)) return false;
+      m->args = v;
+    } else if (key == "env") {
+      if (!StringArray(name, key, node, &m->env, &m->env_origin, error)) return false;
+    } else if (key == "caps") {
+      if (!StringArray(name, key, node, &m->caps, &m->caps_origin, error)) return false;
+    } else if (key == "mem-max" || key == "mem_max") {
+      m->mem_max_origin = At(name, node.source()) + ": " + key;
+      if (const auto* s = node.as_string()) {
+        m->mem_max = s->get();
+      } else if (const auto* i = node.as_integer(); i && i->get() > 0) {
+        m->mem_max = std::to_string(i->get());
+      } else {
+        *error = m->mem_max_origin + ": takes a size, e.g. \"64M\", or a positive number of bytes";
         return false;
       }
-      m->mem_max = value;
-    } else if (key == "args" || key == "env" || key == "caps") {
-      if (!array) return p.Fail(key + " takes an array of strings, e.g. [\"a\", \"b\"]");
-      if (!p.Array(&items)) return false;
-      if (key == "args")
-        m->args = items;
-      else
-        (key == "env" ? m->env : m->caps) = items;
     } else {
-      return p.Fail("unknown key " + key + " (known: args, env, caps, mem-max)");
+      *error = At(name, node.source()) + ": unknown key " + key.substr(0, 80) +
+               " (known: args, env, caps, mem-max)";
+      return false;
     }
-    p.Skip(false);
-    if (p.pos < text.size() && text[p.pos] != '\n') return p.Fail("unexpected text after value");
   }
+  return true;
 }
 
 bool ReadManifest(const std::string& path, Manifest* m, std::string* error) {
-  std::ifstream f(path);
-  if (!f) {
-    *error = "manifest " + path + ": " + strerror(errno);
+  std::string text;
+  if (!ReadUserFile(path, kMaxManifestFile, "a TOML manifest", &text, error)) {
+    *error = "manifest " + *error;
     return false;
   }
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
   return ParseManifest(text, path, m, error);
 }
 

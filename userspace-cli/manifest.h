@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
-// App manifests: a TOML file with the same settings as the load flags.
+// App manifests: a TOML file (parsed by toml++) with the same settings as
+// the load flags.
 //
 //   # sensor.toml
 //   args = ["--interval", "5"]
 //   env = ["MODE=fast", "UNIT=C"]
-//   mem-max = "16M"
+//   mem-max = "16M"            # or a number of bytes: 16777216
 //   caps = ["fs:/data", "fs:/etc/sensor:/config:ro"]
 //
-// Only these keys, with strings and arrays of strings (mem-max may also be
-// an integer number of bytes), are accepted; anything else is an error that
-// names the file and line.
+// Any TOML string form is accepted ('literal', "basic", multi-line).  Other
+// keys or types are errors; every error names file:line and the key.
 #ifndef WASMCTL_MANIFEST_H_
 #define WASMCTL_MANIFEST_H_
 
@@ -22,8 +22,11 @@ namespace wasmctl {
 struct Manifest {
   std::optional<std::vector<std::string>> args;
   std::vector<std::string> env;
+  std::vector<std::string> env_origin;  // "FILE:LINE: env", per entry
   std::vector<std::string> caps;
+  std::vector<std::string> caps_origin;  // "FILE:LINE: caps", per entry
   std::optional<std::string> mem_max;
+  std::string mem_max_origin;
 };
 
 // Parses @text (from file @name, for messages).

@@ -15,18 +15,21 @@ struct Usage {
 
 const Usage kUsages[] = {
     {"load",
-     "usage: wasmctl load FILE [-m MANIFEST] [--cap fs:HOST[:GUEST][:ro]]...\n"
+     "usage: wasmctl load FILE [--name NAME] [-m MANIFEST] [--cap fs:HOST[:GUEST][:ro]]...\n"
      "                    [--arg A]... [--env K=V]... [--mem-max SIZE]\n"
-     "                    [--no-start] [--wait] [--json] [-v]\n"
+     "                    [--no-start] [--wait [--rm] [--detach]] [-v]\n"
      "  Loads an app object (.wko) or a .wasm (compiled with aotc for the running\n"
      "  kernel, cached in $WASMKM_CACHE, /var/cache/wasmkm for root, else\n"
-     "  $XDG_CACHE_HOME/wasmkm or ~/.cache/wasmkm) and starts an instance.\n"
-     "  The app's argv[0] is its name (the file name without extension).\n"
+     "  $XDG_CACHE_HOME/wasmkm or ~/.cache/wasmkm; a cache directory another user\n"
+     "  could write is refused) and starts an instance.\n"
+     "  The app's argv[0] is the file name without extension.\n"
+     "  --name NAME   the app's name in listings and for other commands (default:\n"
+     "                the file name without extension); names need not be unique\n"
      "  --cap fs:HOST[:GUEST][:ro]\n"
      "                let the app reach directory HOST, seen as GUEST (default\n"
-     "                HOST), read-only with :ro (repeatable); without a grant the\n"
-     "                app reaches no file at all.  Files are accessed with the\n"
-     "                loading user's credentials.\n"
+     "                HOST), read-only with :ro (repeatable, each GUEST once);\n"
+     "                without a grant the app reaches no file at all.  Files are\n"
+     "                accessed with the loading user's credentials.\n"
      "  -m, --manifest FILE\n"
      "                read args, env, caps and mem-max from a TOML file, e.g.\n"
      "                  args = [\"-v\"]\n"
@@ -40,39 +43,64 @@ const Usage kUsages[] = {
      "  --mem-max SZ  linear memory limit: bytes, K, M, G, or P (64 KiB pages),\n"
      "                rounded up to whole 64 KiB pages, e.g. 64M\n"
      "  --no-start    load only (start later with wasmctl start APP)\n"
-     "  --wait        show the instance's output until it ends; exit with its code\n"
-     "  --json        print the result as JSON\n"
+     "  --wait        copy the app's stdout to stdout and its stderr to stderr\n"
+     "                until it ends; exit with its code.  Ctrl-C or SIGTERM stop\n"
+     "                the instance (a second one: wasmctl does not wait for it)\n"
+     "  --rm          with --wait: unload the app once its instance has ended\n"
+     "  --detach      with --wait: Ctrl-C leaves the instance running\n"
      "  -v            show the aotc run\n"
-     "  Before anything reaches the kernel, an app whose imports the grants cannot\n"
-     "  satisfy is refused (see wasmctl inspect).  If the same object is already\n"
-     "  loaded, the new app shares its code: only loading new code needs root\n"
-     "  (CAP_SYS_MODULE); the app runs as the user who loaded it.\n"},
+     "  The app's stdin is empty (reads return end of file): wasmctl does not pass\n"
+     "  its own stdin.  An app importing functions wasmkm.ko does not provide is\n"
+     "  refused; one that opens files without a grant gets a warning (see wasmctl\n"
+     "  inspect).  If the same object is already loaded, the new app shares its\n"
+     "  code: only loading new code needs root (CAP_SYS_MODULE); the app runs as\n"
+     "  the user who loaded it.  Without aotc on this machine, compile on a build\n"
+     "  host (aotc --kdir <this kernel's headers> [--arch arm64]) and load the .wko.\n"},
     {"inspect",
-     "usage: wasmctl inspect FILE [--json]\n"
-     "  Shows the imports of an app (.wasm or .wko) and the capability each\n"
-     "  needs; nothing is loaded.\n"},
+     "usage: wasmctl inspect FILE\n"
+     "  Shows the imports of an app (.wasm or .wko), the capability each needs, and\n"
+     "  for a .wko the architecture and kernel release it was built for; nothing is\n"
+     "  loaded.  Exits 1 if the app imports what wasmkm.ko does not provide.\n"},
     {"start",
-     "usage: wasmctl start APP [--wait]\n"
-     "  Starts a new instance of loaded app APP (an id from wasmctl list).\n"
-     "  --wait  show its output until it ends; exit with its code\n"},
+     "usage: wasmctl start APP [--wait [--rm] [--detach]]\n"
+     "  Starts a new instance of loaded app APP (an id or a name, see wasmctl\n"
+     "  list), with the arguments and environment it was loaded with.\n"
+     "  --wait    its stdout to stdout, its stderr to stderr until it ends; exit\n"
+     "            with its code; Ctrl-C or SIGTERM stop it\n"
+     "  --rm      with --wait: unload the app once the instance has ended\n"
+     "  --detach  with --wait: Ctrl-C leaves the instance running\n"},
     {"stop",
      "usage: wasmctl stop INST\n"
-     "  Stops instance INST and returns when it has ended.\n"},
+     "  Stops running instance INST (an id, or an app name: its running instance)\n"
+     "  and returns when it has ended.  An instance that has already ended is an\n"
+     "  error (exit 1).\n"},
     {"list",
-     "usage: wasmctl list [--json]\n"
+     "usage: wasmctl list [--running] [--app APP]\n"
      "  Lists apps (id, name, module, state, instances, memory limit) and instances\n"
-     "  (id, app, state, exit code or trap, memory, uptime).\n"},
+     "  (id, app, state, exit code or trap, memory, uptime).\n"
+     "  --running  only running instances and their apps\n"
+     "  --app APP  only app APP and its instances\n"},
     {"logs",
      "usage: wasmctl logs INST [--follow]\n"
-     "  Prints what instance INST wrote to stdout and stderr (the newest 64 KiB);\n"
-     "  if it trapped, then the trap and the wasm function (index, name) on stderr.\n"
+     "  Prints what instance INST wrote: its stdout to stdout, its stderr to stderr\n"
+     "  (the newest 64 KiB; after a gap, from the next whole line); if it trapped,\n"
+     "  then the trap and the wasm function (index, name) on stderr.\n"
      "  --follow, -f  keep printing until the instance ends\n"},
     {"unload",
-     "usage: wasmctl unload APP\n"
-     "  Stops every instance of APP, forgets it and removes its kernel module.\n"},
+     "usage: wasmctl unload APP... | --all\n"
+     "  Stops every instance of each APP, forgets it and removes its kernel module\n"
+     "  (removing the module needs root).  --all: every app (yours, or all for root).\n"},
+    {"rm",
+     "usage: wasmctl rm [-f] APP...\n"
+     "  Unloads apps that have no running instance (-f: stops them first).\n"},
+    {"prune",
+     "usage: wasmctl prune\n"
+     "  Unloads every app of yours (all for root) that has no running instance.\n"},
     {"compile",
      "usage: wasmctl compile FILE.wasm -o FILE.wko [aotc options]\n"
-     "  Runs aotc (see aotc --help for the options: --kdir, --arch, --name, ...).\n"},
+     "  Runs aotc (see aotc --help for the options: --kdir, --arch, --name, ...),\n"
+     "  with relative paths resolved first.\n"},
+    {"version", "usage: wasmctl version\n  wasmctl's version and the wasmkm ABI it speaks.\n"},
 };
 
 }  // namespace
@@ -81,12 +109,6 @@ const char* CommandUsage(const std::string& cmd) {
   for (const Usage& u : kUsages)
     if (cmd == u.cmd) return u.text;
   return nullptr;
-}
-
-int UsageError(const char* cmd, const std::string& error) {
-  fprintf(stderr, "wasmctl %s: %s\n", cmd, error.c_str());
-  if (const char* u = CommandUsage(cmd)) fputs(u, stderr);
-  return kExitUsage;
 }
 
 }  // namespace wasmctl

@@ -108,6 +108,12 @@ struct wasmkm_load {
 	char error[WASMKM_ERROR_LEN];	/* out: why it was refused */
 	__u32 attached;			/* out: 1 if the code was already loaded */
 	__u32 pad;
+	/*
+	 * The app's name (in listings, for wasmctl NAME arguments): letters,
+	 * digits, '.', '_', '-'; "" (or an older caller) for the name the
+	 * object was compiled with.  Names need not be unique.
+	 */
+	char name[WASMKM_NAME_LEN];
 };
 
 /* WASMKM_IOC_START: start a new instance of an attached app. */
@@ -182,6 +188,12 @@ struct wasmkm_list {
  * the newest WASMKM_LOG_SIZE bytes.  Reads from pos; returns len bytes and
  * sets next; if pos is older than the ring keeps, reading starts at the
  * oldest byte kept and dropped says how many were skipped.
+ *
+ * With WASMKM_LOGS_STREAMS a read returns bytes of one stream only (it stops
+ * where the app switched between stdout and stderr) and sets stream to the
+ * file descriptor they were written to (1 or 2); the kernel remembers the
+ * newest WASMKM_LOG_RUNS switches, and bytes before the oldest of them count
+ * as dropped.  An older caller (without the flag) reads both streams mixed.
  */
 struct wasmkm_logs {
 	__u32 size;
@@ -194,9 +206,13 @@ struct wasmkm_logs {
 	__u64 dropped;			/* out */
 	__u32 state;			/* out: instance state, to stop following */
 	__u32 flags;			/* WASMKM_LOGS_WAIT: block until data or end */
+	__u32 stream;			/* out, with WASMKM_LOGS_STREAMS: 1 or 2 */
+	__u32 pad;
 };
 #define WASMKM_LOGS_WAIT	1
+#define WASMKM_LOGS_STREAMS	2
 #define WASMKM_LOG_SIZE		(64 * 1024)
+#define WASMKM_LOG_RUNS		1024	/* stdout/stderr switches remembered */
 
 struct wasmkm_app_query {
 	__u32 size;

@@ -54,3 +54,14 @@ TEST(AotcOptions, FileStem) {
 }
 
 }  // namespace
+
+namespace {
+
+// The help text tells what aotc does: SIMD is compiled, not refused.
+TEST(AotcOptions, HelpSaysSimdIsSupported) {
+  std::string usage = aotc::kAotcUsage;
+  EXPECT_EQ(usage.find("SIMD is not supported"), std::string::npos);
+  EXPECT_NE(usage.find("SIMD (v128) is"), std::string::npos);
+}
+
+}  // namespace

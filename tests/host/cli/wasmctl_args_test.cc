@@ -7,6 +7,7 @@
 #include "userspace-cli/cache.h"
 #include "userspace-cli/format.h"
 #include "userspace-cli/load_options.h"
+#include "userspace-cli/output.h"
 #include "userspace-cli/trap_text.h"
 
 namespace {
@@ -103,7 +104,7 @@ TEST(LoadOptions, Full) {
   EXPECT_EQ(o.mem_max_pages, 1024u);
   EXPECT_TRUE(o.start);
   EXPECT_TRUE(o.wait);
-  EXPECT_TRUE(o.json);
+  EXPECT_TRUE(wasmctl::g_opts.json);  // the global switch, after the command too
   EXPECT_EQ(wasmctl::NulBlob(o.argv), std::string("sensor\0a b\0-x\0", 14));
 }
 
