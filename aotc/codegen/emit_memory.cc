@@ -121,7 +121,8 @@ void FuncEmitter::EmitStore(const wabt::StoreExpr& e) {
 }
 
 void FuncEmitter::EmitMemoryOp(const wabt::Expr& e) {
-  if (!mi_.has_memory) Fail("memory instruction without a memory", "the module is invalid");
+  // data.drop needs no memory (passive segments of a module without one).
+  if (!mi_.has_memory && e.type() != ExprType::DataDrop) Fail("memory instruction without a memory", "the module is invalid");
   switch (e.type()) {
     case ExprType::MemorySize:
       Line(Push(Type::I32) + " = (u32)(mem_size >> 16);");
