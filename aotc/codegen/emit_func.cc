@@ -307,7 +307,7 @@ void FuncEmitter::EmitCallIndirect(const wabt::CallIndirectExpr& e) {
   std::string i = Pop();
   Line("{");
   Line("\tconst struct wasmkm_funcref *fr_;");
-  Line("\tif (unlikely(" + i + " >= " + ti.size + ")) " + Trap(WASMKM_TRAP_UNDEF_ELEM));
+  Line("\tif (unlikely(" + i + " >= " + ti.checked_size + ")) " + Trap(WASMKM_TRAP_UNDEF_ELEM));
   Line("\tfr_ = " + ti.slots + "[" + i + "];");
   Line("\tif (unlikely(!fr_)) " + Trap(WASMKM_TRAP_UNINIT_ELEM));
   Line("\tif (unlikely(fr_->type_id != " + std::to_string(sid) + ")) " +
