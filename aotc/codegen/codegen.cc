@@ -38,6 +38,9 @@ const WasiImport kWasiImports[] = {WASMKM_IMPORTS(WASMKM_CODEGEN_IMPORT)};
 
 // Tables larger than this are refused (the state block holds them).
 constexpr uint64_t kMaxTableCapacity = 1u << 20;
+// How far a table without a (modest) declared maximum can grow: 64 K
+// elements, 512 KiB of state per such table.
+constexpr uint64_t kGrowableTableCapacity = 65536;
 
 std::string StripDollar(const std::string& s) {
   return !s.empty() && s[0] == '$' ? s.substr(1) : s;
@@ -193,9 +196,13 @@ void ModuleEmitter::Layout() {
     codegen::TableInfo ti;
     ti.elem_type = t.elem_type;
     ti.initial = t.elem_limits.initial;
-    // Capacity: the declared maximum when it is modest, else the initial size.
-    uint64_t cap =
-        (t.elem_limits.has_max && t.elem_limits.max <= 65536) ? t.elem_limits.max : ti.initial;
+    // Capacity (a fixed array in the state block): the declared maximum when
+    // it is modest, else room to grow to kGrowableTableCapacity elements (a
+    // table without a maximum may grow; past the capacity table.grow gives -1,
+    // as the spec allows for an implementation limit).
+    uint64_t cap = (t.elem_limits.has_max && t.elem_limits.max <= kGrowableTableCapacity)
+                       ? t.elem_limits.max
+                       : std::max<uint64_t>(ti.initial, kGrowableTableCapacity);
     if (cap > kMaxTableCapacity)
       throw CodegenError{"table " + std::to_string(i) + ": " + std::to_string(cap) +
                          " elements is too large; at most " + std::to_string(kMaxTableCapacity)};
@@ -203,6 +210,7 @@ void ModuleEmitter::Layout() {
     std::string n = "t" + std::to_string(i);
     ti.slots = "WS->" + n;
     ti.size = "WS->" + n + "_size";
+    ti.checked_size = "WASMKM_TABLE_SIZE(" + ti.size + ", " + std::to_string(cap) + "u)";
     fields_.push_back(
         {codegen::CType(t.elem_type) + n + "[" + std::to_string(std::max<uint64_t>(cap, 1)) + "]",
          uint32_t(8 * std::max<uint64_t>(cap, 1)), 8});

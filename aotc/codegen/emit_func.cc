@@ -307,7 +307,7 @@ void FuncEmitter::EmitCallIndirect(const wabt::CallIndirectExpr& e) {
   std::string i = Pop();
   Line("{");
   Line("\tconst struct wasmkm_funcref *fr_;");
-  Line("\tif (unlikely(" + i + " >= " + ti.size + ")) " + Trap(WASMKM_TRAP_UNDEF_ELEM));
+  Line("\tif (unlikely(" + i + " >= " + ti.checked_size + ")) " + Trap(WASMKM_TRAP_UNDEF_ELEM));
   Line("\tfr_ = " + ti.slots + "[" + i + "];");
   Line("\tif (unlikely(!fr_)) " + Trap(WASMKM_TRAP_UNINIT_ELEM));
   Line("\tif (unlikely(fr_->type_id != " + std::to_string(sid) + ")) " +
@@ -553,7 +553,7 @@ std::string FuncEmitter::Emit() {
   out += "static " + rt + " w" + std::to_string(idx_) + "(struct wasmkm_ctx *ctx";
   uint32_t np = sig.GetNumParams();
   for (uint32_t k = 0; k < np; k++)
-    out += ", " + CType(sig.param_types[k]) + " l" + std::to_string(k);
+    out += ", " + CType(sig.param_types[k]) + " l" + std::to_string(k) + " __maybe_unused";
   out += ")\n{\n";
   out += "\tu8 *mem __maybe_unused = ctx->mem;\n";
   out += "\tu64 mem_size __maybe_unused = ctx->mem_size;\n";
@@ -562,7 +562,8 @@ std::string FuncEmitter::Emit() {
   for (uint32_t k = np; k < nl; k++) {
     Type t = f_.GetLocalType(k);
     if (t == Type::V128) mi_.uses_simd = true;
-    out += "\t" + CType(t) + " l" + std::to_string(k) + " = " + CZero(t) + ";\n";
+    // __maybe_unused: -Werror builds (unused, or set and never read)
+    out += "\t" + CType(t) + " l" + std::to_string(k) + " __maybe_unused = " + CZero(t) + ";\n";
   }
   for (const auto& [depth, suffix] : slots_) {
     Type t = suffix == 'i'   ? Type::I32

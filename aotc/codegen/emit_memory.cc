@@ -121,7 +121,8 @@ void FuncEmitter::EmitStore(const wabt::StoreExpr& e) {
 }
 
 void FuncEmitter::EmitMemoryOp(const wabt::Expr& e) {
-  if (!mi_.has_memory) Fail("memory instruction without a memory", "the module is invalid");
+  // data.drop needs no memory (passive segments of a module without one).
+  if (!mi_.has_memory && e.type() != ExprType::DataDrop) Fail("memory instruction without a memory", "the module is invalid");
   switch (e.type()) {
     case ExprType::MemorySize:
       Line(Push(Type::I32) + " = (u32)(mem_size >> 16);");
@@ -181,14 +182,14 @@ void FuncEmitter::EmitTableOp(const wabt::Expr& e) {
       const TableInfo& t = table(cast<wabt::TableGetExpr>(&e)->var);
       std::string i = Pop();
       std::string r = Push(t.elem_type);
-      Line("if (unlikely(" + i + " >= " + t.size + ")) " + Trap(WASMKM_TRAP_TABLE_OOB));
+      Line("if (unlikely(" + i + " >= " + t.checked_size + ")) " + Trap(WASMKM_TRAP_TABLE_OOB));
       Line(r + " = " + t.slots + "[" + i + "];");
       break;
     }
     case ExprType::TableSet: {
       const TableInfo& t = table(cast<wabt::TableSetExpr>(&e)->var);
       std::string v = Pop(), i = Pop();
-      Line("if (unlikely(" + i + " >= " + t.size + ")) " + Trap(WASMKM_TRAP_TABLE_OOB));
+      Line("if (unlikely(" + i + " >= " + t.checked_size + ")) " + Trap(WASMKM_TRAP_TABLE_OOB));
       Line(t.slots + "[" + i + "] = " + v + ";");
       break;
     }
@@ -198,11 +199,11 @@ void FuncEmitter::EmitTableOp(const wabt::Expr& e) {
       break;
     }
     case ExprType::TableGrow: {
-      // Capacity is fixed at compile time: growing past it fails with -1.
+      // Capacity is fixed at compile time (codegen.cc): growing past it fails with -1.
       const TableInfo& t = table(cast<wabt::TableGrowExpr>(&e)->var);
       std::string n = Pop(), v = Pop();
       std::string r = Push(Type::I32);
-      Line("{ u32 n_ = " + n + ", o_ = " + t.size + ", i_;");
+      Line("{ u32 n_ = " + n + ", o_ = " + t.checked_size + ", i_;");
       Line("\tif (n_ > " + std::to_string(t.capacity) + "u - o_) {");
       Line("\t\t" + r + " = 0xffffffffu;");
       Line("\t} else {");
@@ -214,7 +215,7 @@ void FuncEmitter::EmitTableOp(const wabt::Expr& e) {
     case ExprType::TableFill: {
       const TableInfo& t = table(cast<wabt::TableFillExpr>(&e)->var);
       std::string n = Pop(), v = Pop(), i = Pop();
-      Line("{ u32 i_; if (unlikely((u64)" + i + " + " + n + " > " + t.size + ")) " +
+      Line("{ u32 i_; if (unlikely((u64)" + i + " + " + n + " > " + t.checked_size + ")) " +
            Trap(WASMKM_TRAP_TABLE_OOB));
       Line("\tfor (i_ = 0; i_ < " + n + "; i_++) " + t.slots + "[" + i + " + i_] = " + v + "; }");
       break;
@@ -224,8 +225,8 @@ void FuncEmitter::EmitTableOp(const wabt::Expr& e) {
       const TableInfo& dt = table(c->dst_table);
       const TableInfo& st = table(c->src_table);
       std::string n = Pop(), s = Pop(), d = Pop();
-      Line("if (unlikely((u64)" + d + " + " + n + " > " + dt.size + " || (u64)" + s + " + " + n +
-           " > " + st.size + ")) " + Trap(WASMKM_TRAP_TABLE_OOB));
+      Line("if (unlikely((u64)" + d + " + " + n + " > " + dt.checked_size + " || (u64)" + s + " + " + n +
+           " > " + st.checked_size + ")) " + Trap(WASMKM_TRAP_TABLE_OOB));
       Line("if (" + n + ") __builtin_memmove(&" + dt.slots + "[" + d + "], &" + st.slots + "[" + s +
            "], " + n + " * sizeof(" + dt.slots + "[0]));");
       break;
@@ -238,7 +239,7 @@ void FuncEmitter::EmitTableOp(const wabt::Expr& e) {
       std::string n = Pop(), s = Pop(), d = Pop();
       std::string k = std::to_string(seg);
       Line("{ u64 l_ = " + mi_.elem_dropped[seg] + " ? 0 : " + std::to_string(len) + "ull;");
-      Line("\tif (unlikely((u64)" + d + " + " + n + " > " + t.size + " || (u64)" + s + " + " + n +
+      Line("\tif (unlikely((u64)" + d + " + " + n + " > " + t.checked_size + " || (u64)" + s + " + " + n +
            " > l_)) " + Trap(WASMKM_TRAP_TABLE_OOB));
       Line("\tif (" + n + ") __builtin_memcpy(&" + t.slots + "[" + d + "], &wasmkm_elem" + k + "[" +
            s + "], " + n + " * sizeof(" + t.slots + "[0])); }");

@@ -126,6 +126,19 @@ void FuncEmitter::EmitBinary(Opcode op) {
   std::string mask = is64 ? "63" : "31";
   std::string min = is64 ? "0x8000000000000000ull" : "0x80000000u";
   std::string m1 = is64 ? "~0ull" : "0xffffffffu";
+  // Float arithmetic through the helpers that keep the C compiler from
+  // folding x * 1 and the like (a signalling NaN must come out quiet: ops.h).
+  const char* fop = op == Opcode::F32Add || op == Opcode::F64Add   ? "add"
+                    : op == Opcode::F32Sub || op == Opcode::F64Sub ? "sub"
+                    : op == Opcode::F32Mul || op == Opcode::F64Mul ? "mul"
+                    : op == Opcode::F32Div || op == Opcode::F64Div ? "div"
+                                                                   : nullptr;
+  if (fop) {
+    e = std::string("wasmkm_") + (rt == Type::F32 ? "f32_" : "f64_") + fop + "(" + a + ", " + b + ")";
+    Line(r + " = " + e + ";");
+    Push(rt);
+    return;
+  }
   switch (op) {
     case Opcode::I32Add:
     case Opcode::I64Add:
@@ -376,10 +389,10 @@ void FuncEmitter::EmitConvert(Opcode op) {
       e = "(double)" + a;
       break;
     case Opcode::F32DemoteF64:
-      e = "(float)" + a;
+      e = "wasmkm_f32_demote(" + a + ")";
       break;
     case Opcode::F64PromoteF32:
-      e = "(double)" + a;
+      e = "wasmkm_f64_promote(" + a + ")";
       break;
     case Opcode::I32ReinterpretF32:
       e = "wasmkm_f32_bits(" + a + ")";

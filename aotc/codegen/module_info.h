@@ -31,6 +31,9 @@ struct TableInfo {
   uint32_t capacity = 0;  // fixed array size in the state block
   std::string slots;      // C lvalue of the array
   std::string size;       // C lvalue of the current size (u32)
+  // The size for bounds checks: tells the C compiler that it never exceeds
+  // the capacity, so an index it cannot bound draws no -Warray-bounds.
+  std::string checked_size;
 };
 
 struct ModuleInfo {

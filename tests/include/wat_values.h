@@ -5,7 +5,9 @@
  * (tests/kselftest/conformance.c).  Userspace C.
  *
  *   i32:N  i64:N            decimal or 0x hex, may be negative
- *   f32:X  f64:X            a C float literal, inf, -inf, nan (any NaN)
+ *   f32:X  f64:X            a C float literal, inf, -inf, nan (any NaN);
+ *                           as a scalar result also nan:arithmetic (quiet bit
+ *                           set) and nan:canonical (only the quiet bit)
  *   f32:bits:0xH  f64:bits:0xH      an exact bit pattern
  *   v128:SHAPE:L0,L1,...    SHAPE i8x16 i16x8 i32x4 i64x2 f32x4 f64x2; lanes
  *                           as above (a float lane may be nan or bits:0xH)
@@ -57,7 +59,7 @@ static inline int wv_scalar(const char *v, int bits, int is_float, uint64_t *out
 	}
 	if (is_float) {
 		if (strstr(v, "nan"))
-			*nan = 1;
+			*nan = strstr(v, "arithmetic") ? 2 : strstr(v, "canonical") ? 3 : 1;
 		if (bits == 32)
 			*out = wv_f32_bits(strtof(v, &end));
 		else
@@ -84,7 +86,8 @@ static const struct wv_shape wv_shapes[] = {
 
 /*
  * Parse token @s for type letter @t into out[0..wv_slots(t)).  *nan_mask
- * gets bit k set for each lane k (lane 0 for scalars) written "nan", and
+ * gets bit k set for each lane k written "nan" (a scalar: 1 for "nan", 2
+ * for "nan:arithmetic", 3 for "nan:canonical"), and
  * *shape the v128 shape (NULL for scalars).
  */
 static inline int wv_parse(const char *s, char t, uint64_t *out, uint32_t *nan_mask,
@@ -140,7 +143,7 @@ static inline int wv_parse(const char *s, char t, uint64_t *out, uint32_t *nan_m
 			if (sh->bits < 64)
 				x &= (1ull << sh->bits) - 1;
 			out[bit / 64] |= x << (bit % 64);
-			*nan_mask |= (uint32_t)nan << lane;
+			*nan_mask |= (uint32_t)!!nan << lane;
 			v += len;
 			if (lane + 1 < sh->lanes && *v++ != ',')
 				return -1;
@@ -188,8 +191,16 @@ static inline int wv_match(const char *e, char t, const uint64_t *actual)
 		return 0;
 	if (t == 'r' || t == 'e')
 		return !ev[0] == !actual[0];
-	if (t != 'V')
-		return nan ? wv_is_nan(actual[0], t == 'f' ? 32 : 64) : ev[0] == actual[0];
+	if (t != 'V') {
+		int bits = t == 'f' ? 32 : 64;
+		uint64_t quiet = 1ull << (bits == 32 ? 22 : 51);
+		uint64_t payload = (bits == 32 ? 0x7fffffull : 0xfffffffffffffull) & actual[0];
+
+		if (!nan)
+			return ev[0] == actual[0];
+		return wv_is_nan(actual[0], bits) && (nan == 1 || (nan == 2 && (payload & quiet)) ||
+						      (nan == 3 && payload == quiet));
+	}
 	for (lane = 0; lane < sh->lanes; lane++) {
 		int bit = lane * sh->bits;
 		uint64_t mask = sh->bits == 64 ? ~0ull : (1ull << sh->bits) - 1;

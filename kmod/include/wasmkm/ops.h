@@ -241,6 +241,54 @@ static inline u64 wasmkm_i64_rem_s(u64 a, u64 b)
 
 /* -------------------------------------------------------------- floats */
 
+/*
+ * The C compiler folds x * 1, x / 1, x - 0, x + -0 (to x), x * -1 (to -x)
+ * and (float)(double)x (to x): exact for every value but a signalling NaN,
+ * which wasm arithmetic must return quiet (an arithmetic NaN; the spec's
+ * float_exprs tests check it).  gcc's -fsignaling-nans keeps some of these,
+ * clang has no such option.  An empty asm that "changes" an operand in its
+ * FP register hides the operand's value from the optimiser: nothing folds,
+ * no instruction is added.  Every float add/sub/mul/div/promote/demote that
+ * aotc emits goes through these helpers; neg, abs and copysign are bit
+ * operations and must not quiet (they do not use them).
+ */
+#if defined(__x86_64__) || defined(__i386__)
+#define WASMKM_FP_OPAQUE(x)	__asm__("" : "+x"(x))
+#elif defined(__aarch64__)
+#define WASMKM_FP_OPAQUE(x)	__asm__("" : "+w"(x))
+#else
+#define WASMKM_FP_OPAQUE(x)	__asm__("" : "+m"(x))
+#endif
+
+#define WASMKM_FP_ARITH(NAME, T, OP)				\
+static inline T wasmkm_##NAME(T a, T b)				\
+{								\
+	WASMKM_FP_OPAQUE(a);					\
+	WASMKM_FP_OPAQUE(b);					\
+	return a OP b;						\
+}
+WASMKM_FP_ARITH(f32_add, float, +)
+WASMKM_FP_ARITH(f32_sub, float, -)
+WASMKM_FP_ARITH(f32_mul, float, *)
+WASMKM_FP_ARITH(f32_div, float, /)
+WASMKM_FP_ARITH(f64_add, double, +)
+WASMKM_FP_ARITH(f64_sub, double, -)
+WASMKM_FP_ARITH(f64_mul, double, *)
+WASMKM_FP_ARITH(f64_div, double, /)
+#undef WASMKM_FP_ARITH
+
+static inline float wasmkm_f32_demote(double x)
+{
+	WASMKM_FP_OPAQUE(x);
+	return (float)x;
+}
+
+static inline double wasmkm_f64_promote(float x)
+{
+	WASMKM_FP_OPAQUE(x);
+	return (double)x;
+}
+
 static inline float wasmkm_f32_abs(float x)
 {
 	return wasmkm_f32_from_bits(wasmkm_f32_bits(x) & 0x7fffffffu);
@@ -277,7 +325,7 @@ static inline double wasmkm_f64_copysign(double x, double y)
 static inline float wasmkm_f32_min(float a, float b)
 {
 	if (a != a || b != b)
-		return a + b;
+		return wasmkm_f32_add(a, b);
 	if (a == b)
 		return wasmkm_f32_from_bits(wasmkm_f32_bits(a) | wasmkm_f32_bits(b));
 	return a < b ? a : b;
@@ -286,7 +334,7 @@ static inline float wasmkm_f32_min(float a, float b)
 static inline float wasmkm_f32_max(float a, float b)
 {
 	if (a != a || b != b)
-		return a + b;
+		return wasmkm_f32_add(a, b);
 	if (a == b)
 		return wasmkm_f32_from_bits(wasmkm_f32_bits(a) & wasmkm_f32_bits(b));
 	return a > b ? a : b;
@@ -295,7 +343,7 @@ static inline float wasmkm_f32_max(float a, float b)
 static inline double wasmkm_f64_min(double a, double b)
 {
 	if (a != a || b != b)
-		return a + b;
+		return wasmkm_f64_add(a, b);
 	if (a == b)
 		return wasmkm_f64_from_bits(wasmkm_f64_bits(a) | wasmkm_f64_bits(b));
 	return a < b ? a : b;
@@ -304,7 +352,7 @@ static inline double wasmkm_f64_min(double a, double b)
 static inline double wasmkm_f64_max(double a, double b)
 {
 	if (a != a || b != b)
-		return a + b;
+		return wasmkm_f64_add(a, b);
 	if (a == b)
 		return wasmkm_f64_from_bits(wasmkm_f64_bits(a) & wasmkm_f64_bits(b));
 	return a > b ? a : b;
@@ -319,14 +367,14 @@ static inline double wasmkm_f64_max(double a, double b)
 static inline float wasmkm_f32_trunc(float x)
 {
 	if (!(wasmkm_f32_abs(x) < 8388608.0f))
-		return x != x ? x + x : x;
+		return x != x ? wasmkm_f32_add(x, x) : x;
 	return wasmkm_f32_copysign((float)(s32)x, x);
 }
 
 static inline double wasmkm_f64_trunc(double x)
 {
 	if (!(wasmkm_f64_abs(x) < 4503599627370496.0))
-		return x != x ? x + x : x;
+		return x != x ? wasmkm_f64_add(x, x) : x;
 	return wasmkm_f64_copysign((double)(s64)x, x);
 }
 
@@ -335,7 +383,7 @@ static inline float wasmkm_f32_floor(float x)
 	float t;
 
 	if (!(wasmkm_f32_abs(x) < 8388608.0f))
-		return x != x ? x + x : x;
+		return x != x ? wasmkm_f32_add(x, x) : x;
 	t = (float)(s32)x;
 	if (t > x)
 		t -= 1.0f;
@@ -347,7 +395,7 @@ static inline double wasmkm_f64_floor(double x)
 	double t;
 
 	if (!(wasmkm_f64_abs(x) < 4503599627370496.0))
-		return x != x ? x + x : x;
+		return x != x ? wasmkm_f64_add(x, x) : x;
 	t = (double)(s64)x;
 	if (t > x)
 		t -= 1.0;
@@ -359,7 +407,7 @@ static inline float wasmkm_f32_ceil(float x)
 	float t;
 
 	if (!(wasmkm_f32_abs(x) < 8388608.0f))
-		return x != x ? x + x : x;
+		return x != x ? wasmkm_f32_add(x, x) : x;
 	t = (float)(s32)x;
 	if (t < x)
 		t += 1.0f;
@@ -371,7 +419,7 @@ static inline double wasmkm_f64_ceil(double x)
 	double t;
 
 	if (!(wasmkm_f64_abs(x) < 4503599627370496.0))
-		return x != x ? x + x : x;
+		return x != x ? wasmkm_f64_add(x, x) : x;
 	t = (double)(s64)x;
 	if (t < x)
 		t += 1.0;
@@ -388,7 +436,7 @@ static inline float wasmkm_f32_nearest(float x)
 	float a = wasmkm_f32_abs(x);
 
 	if (!(a < 8388608.0f))
-		return x != x ? x + x : x;
+		return x != x ? wasmkm_f32_add(x, x) : x;
 	a = (a + 8388608.0f) - 8388608.0f;
 	return wasmkm_f32_copysign(a, x);
 }
@@ -398,7 +446,7 @@ static inline double wasmkm_f64_nearest(double x)
 	double a = wasmkm_f64_abs(x);
 
 	if (!(a < 4503599627370496.0))
-		return x != x ? x + x : x;
+		return x != x ? wasmkm_f64_add(x, x) : x;
 	a = (a + 4503599627370496.0) - 4503599627370496.0;
 	return wasmkm_f64_copysign(a, x);
 }

@@ -32,6 +32,15 @@
 #define WASMKM_LOOP_BUDGET	1024
 #define WASMKM_CALL_BUDGET	1024
 
+/*
+ * A table's current size for bounds checks in generated code: never more
+ * than its fixed capacity @cap (the array in the state block), which the
+ * C compiler is told, so that an index it cannot bound is no -Warray-bounds
+ * error.  table.grow keeps size <= cap.
+ */
+#define WASMKM_TABLE_SIZE(size, cap)					\
+	({ u32 size_ = (size); if (size_ > (cap)) __builtin_unreachable(); size_; })
+
 struct module;
 
 /* A function reference: what a funcref table slot points to. */

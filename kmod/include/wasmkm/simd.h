@@ -694,12 +694,17 @@ static __always_inline wasmkm_v128 wasmkm_f64x2_neg(wasmkm_v128 v)
 	return v ^ wasmkm_v128_make(0x8000000000000000ull, 0x8000000000000000ull);
 }
 
-/* IEEE arithmetic, correctly rounded per lane (no contraction: -ffp-contract=off). */
+/*
+ * IEEE arithmetic, correctly rounded per lane (no contraction: -ffp-contract=off);
+ * operands hidden from constant folding like the scalar ones (ops.h).
+ */
 #define WASMKM_FBIN(NAME, T, OP)					\
 static __always_inline wasmkm_v128 wasmkm_##NAME(wasmkm_v128 a, wasmkm_v128 b)	\
 {									\
 	wasmkm_##T x = (wasmkm_##T)a, y = (wasmkm_##T)b;		\
 									\
+	WASMKM_FP_OPAQUE(x);						\
+	WASMKM_FP_OPAQUE(y);						\
 	return WASMKM_R(x OP y);					\
 }
 WASMKM_FBIN(f32x4_add, f32x4, +)
@@ -856,14 +861,14 @@ static __always_inline wasmkm_v128 wasmkm_f32x4_demote_f64x2_zero(wasmkm_v128 v)
 {
 	wasmkm_f64x2 x = (wasmkm_f64x2)v;
 
-	return wasmkm_v128_make((u64)wasmkm_f32_bits((float)x[0]) |
-				(u64)wasmkm_f32_bits((float)x[1]) << 32, 0);
+	return wasmkm_v128_make((u64)wasmkm_f32_bits(wasmkm_f32_demote(x[0])) |
+				(u64)wasmkm_f32_bits(wasmkm_f32_demote(x[1])) << 32, 0);
 }
 
 static __always_inline wasmkm_v128 wasmkm_f64x2_promote_low_f32x4(wasmkm_v128 v)
 {
 	wasmkm_f32x4 x = (wasmkm_f32x4)v;
-	wasmkm_f64x2 r = { (double)x[0], (double)x[1] };
+	wasmkm_f64x2 r = { wasmkm_f64_promote(x[0]), wasmkm_f64_promote(x[1]) };
 
 	return WASMKM_R(r);
 }

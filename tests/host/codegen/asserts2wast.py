@@ -37,7 +37,9 @@ def scalar(text, width, is_float, result):
         bits = int(text[5:], 0)
         return float_from_bits(bits, width) if is_float else str(bits)
     if is_float and "nan" in text:
-        return "nan:arithmetic" if result else text
+        if not result:
+            return text
+        return "nan:canonical" if "canonical" in text else "nan:arithmetic"
     if is_float:
         return text
     return str(int(text, 0))

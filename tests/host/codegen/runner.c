@@ -5,6 +5,10 @@
  *   wasm-host-run [--env K=V]... [-- ARG...]        run _start (WASI command)
  *   wasm-host-run --invoke NAME [TYPE:VALUE]...     call an export, print results
  *   wasm-host-run --check FILE                      run the ";; ASSERT" lines of FILE
+ *   wasm-host-run --calls FILE [MEMOUT]             call "name arg..." lines of FILE in
+ *                                                   one instance, print each result and
+ *                                                   then a hash of linear memory (and
+ *                                                   write the memory to MEMOUT): the fuzzer
  *
  * Values as in tests/include/wat_values.h.  Results print as i32:N i64:N
  * (signed decimal), f32:bits:0x.. f64:bits:0x.. and v128:i32x4:0x..,..; a
@@ -215,6 +219,65 @@ static int check_file(const char *path)
 	return fail || !pass ? 1 : 0;
 }
 
+/* FNV-1a over the linear memory: the fuzzer compares it with the reference. */
+static unsigned long long mem_hash(void)
+{
+	unsigned long long h = 0xcbf29ce484222325ull;
+	u64 i;
+
+	for (i = 0; i < ctx.mem_size; i++)
+		h = (h ^ ctx.mem[i]) * 0x100000001b3ull;
+	return h;
+}
+
+static int calls_file(const char *path, const char *mem_out)
+{
+	FILE *f = fopen(path, "r");
+	char line[2048], res[1024];
+
+	if (!f) {
+		perror(path);
+		return 2;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *args[32], *tok, *save, *name, label[2048];
+		int nargs = 0;
+
+		line[strcspn(line, "\r\n")] = 0;
+		snprintf(label, sizeof(label), "%s", line);
+		label[strcspn(label, " ")] = 0;
+		name = strtok_r(line, " ", &save);
+		if (!name)
+			continue;
+		/* "x:HEX": an export name of any bytes (the fuzzer's are random) */
+		if (!strncmp(name, "x:", 2)) {
+			size_t k, n = strlen(name + 2) / 2;
+
+			for (k = 0; k < n; k++) {
+				unsigned int c;
+
+				sscanf(name + 2 + 2 * k, "%2x", &c);
+				name[k] = (char)c;
+			}
+			name[n] = 0;
+		}
+		while ((tok = strtok_r(NULL, " ", &save)) && nargs < 32)
+			args[nargs++] = tok;
+		if (invoke(name, nargs, args, res, sizeof(res)))
+			printf("%s => error: %s\n", label, res);
+		else
+			printf("%s => %s\n", label, res);
+	}
+	fclose(f);
+	printf("memory %llu %016llx\n", (unsigned long long)ctx.mem_size, mem_hash());
+	f = mem_out ? fopen(mem_out, "w") : NULL;
+	if (f) {
+		fwrite(ctx.mem, 1, ctx.mem_size, f);
+		fclose(f);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static char *envs[64];
@@ -230,6 +293,8 @@ int main(int argc, char **argv)
 		return 100;
 	if (i < argc && !strcmp(argv[i], "--check") && i + 1 < argc)
 		return check_file(argv[i + 1]);
+	if (i < argc && !strcmp(argv[i], "--calls") && i + 1 < argc)
+		return calls_file(argv[i + 1], i + 2 < argc ? argv[i + 2] : NULL);
 	if (i < argc && !strcmp(argv[i], "--invoke") && i + 1 < argc) {
 		if (invoke(argv[i + 1], argc - i - 2, argv + i + 2, res, sizeof(res))) {
 			fprintf(stderr, "%s\n", res);
