@@ -142,8 +142,10 @@ static void check_app(struct __test_metadata *_metadata, FIXTURE_DATA(toolchains
 
 	snprintf(path, sizeof(path), WK_APPS "/%s.skip", name);
 	if (!access(path, F_OK)) {
-		wk_read_file(path, self->want, sizeof(self->want));
-		SKIP(return, "%s", self->want);
+		char note[256] = "";
+
+		wk_read_file(path, note, sizeof(note));
+		SKIP(return, "%s", note);
 	}
 	ASSERT_EQ(0, run_app(self, name, NULL));
 	EXPECT_EQ(WASMKM_INST_EXITED, self->info.state)

@@ -94,6 +94,16 @@ fn main() {
     fs::remove_file(work.join("c.txt")).expect("remove c.txt");
     fs::remove_dir(work.join("sub")).expect("remove sub");
     list(&work);
+    // A directory opened as a File (with the rights std asks for), nested
+    // creation and recursive removal.
+    let d = File::open(&work).expect("open work as a File");
+    println!("work: dir {}", d.metadata().expect("work metadata").is_dir());
+    fs::create_dir_all(work.join("deep/er/est")).expect("create_dir_all");
+    fs::write(work.join("deep/er/f.txt"), "nested\n").expect("write nested");
+    fs::copy(work.join("deep/er/f.txt"), work.join("deep/g.txt")).expect("copy");
+    list(&work.join("deep"));
+    fs::remove_dir_all(work.join("deep")).expect("remove_dir_all");
+    println!("deep exists after remove_dir_all: {}", work.join("deep").exists());
     match fs::read(work.join("missing")) {
         Ok(_) => println!("missing: found"),
         Err(e) => println!("missing: {:?}", e.kind()),
