@@ -259,7 +259,7 @@ check-all:
 CHECKPATCH := $(KSRC)/scripts/checkpatch.pl
 KMOD_C := $(shell find kmod -name '*.[ch]' -not -name '*.mod.c' 2>/dev/null | sort)
 # The codegen test shim's headers are kernel-style C, not C++.
-CXX_SRCS := $(shell find aotc userspace-cli tests/host bench \
+CXX_SRCS := $(shell find aotc userspace-cli tests/host tests/toolchains/cxx bench \
 	\( -name '*.cc' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \
 	-not -path 'tests/host/codegen/*.h' -not -path 'tests/host/codegen/include/*' \
 	2>/dev/null | sort)

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
-// The C++ toolchain app (tests/toolchains/README.md says what every
-// toolchain app does), built with exceptions disabled: fstream, chrono, <random>'s random_device and exit codes through libc++
-// on wasi-libc.  Built for wasm32-wasi and natively from this one source.
-// Debian's libc++ for wasm32-wasi is built without <filesystem>: directories
-// go through wasi-libc's POSIX calls.
+// The C++ toolchain app (tests/toolchains/README.md says what every toolchain
+// app does), built with exceptions disabled: fstream, chrono, <random>'s
+// random_device and exit codes through libc++ on wasi-libc.  Built for
+// wasm32-wasi and natively from this one source.  Debian's libc++ for
+// wasm32-wasi is built without <filesystem>: directories go through
+// wasi-libc's POSIX calls.
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -16,26 +21,22 @@
 #include <string>
 #include <vector>
 
-#include <dirent.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-extern char **environ;
+extern char** environ;
 
 namespace {
 
-void Check(bool ok, const char *what) {
+void Check(bool ok, const char* what) {
   if (!ok) {
     std::fprintf(stderr, "failed: %s\n", what);
     std::exit(1);
   }
 }
 
-void List(const std::string &dir) {
+void List(const std::string& dir) {
   std::vector<std::string> names;
-  DIR *d = opendir(dir.c_str());
+  DIR* d = opendir(dir.c_str());
   Check(d != nullptr, "opendir");
-  while (struct dirent *e = readdir(d)) {
+  while (struct dirent* e = readdir(d)) {
     std::string name = e->d_name;
     if (name == "." || name == "..") continue;
     struct stat st;
@@ -48,12 +49,12 @@ void List(const std::string &dir) {
   closedir(d);
   std::sort(names.begin(), names.end());
   std::cout << "list " << dir.substr(dir.rfind('/') + 1) << ": " << names.size() << "\n";
-  for (const auto &n : names) std::cout << "  " << n << "\n";
+  for (const auto& n : names) std::cout << "  " << n << "\n";
 }
 
 }  // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr, "usage: %s ROOT EXITCODE [WORD]...\n", argv[0]);
     return 2;
@@ -63,10 +64,10 @@ int main(int argc, char **argv) {
   std::cout << "args: " << argc - 3 << "\n";
   for (int i = 3; i < argc; i++) std::cout << "  [" << argv[i] << "]\n";
   std::vector<std::string> vars;
-  for (char **e = environ; *e; e++) vars.push_back(*e);
+  for (char** e = environ; *e; e++) vars.push_back(*e);
   std::sort(vars.begin(), vars.end());
   std::cout << "env: " << vars.size() << "\n";
-  for (const auto &v : vars) std::cout << "  " << v << "\n";
+  for (const auto& v : vars) std::cout << "  " << v << "\n";
 
   std::ifstream in(root + "/input.txt");
   Check(in.good(), "open input.txt");
@@ -76,7 +77,7 @@ int main(int argc, char **argv) {
   std::vector<std::string> lines;
   for (std::string l; std::getline(ss, l);) lines.push_back(l);
   std::cout << "input: " << input.size() << " bytes, " << lines.size() << " lines\n";
-  for (const auto &l : lines) std::cout << "  <" << l << ">\n";
+  for (const auto& l : lines) std::cout << "  <" << l << ">\n";
 
   std::string work = root + "/work";
   Check(mkdir(work.c_str(), 0755) == 0, "mkdir work");
@@ -115,8 +116,7 @@ int main(int argc, char **argv) {
   Check(stat((work + "/b.txt").c_str(), &st) == 0, "stat b.txt");
   std::cout << "b.txt: len " << st.st_size << " file " << (S_ISREG(st.st_mode) ? "true" : "false")
             << " dir " << (S_ISDIR(st.st_mode) ? "true" : "false") << "\n";
-  std::cout << "b.txt: mtime after 2020: " << (st.st_mtime > 1577836800 ? "true" : "false")
-            << "\n";
+  std::cout << "b.txt: mtime after 2020: " << (st.st_mtime > 1577836800 ? "true" : "false") << "\n";
   Check(unlink((work + "/c.txt").c_str()) == 0, "unlink c.txt");
   Check(rmdir((work + "/sub").c_str()) == 0, "rmdir sub");
   List(work);
@@ -136,8 +136,8 @@ int main(int argc, char **argv) {
   unsigned a = rd(), b = rd();
   std::cout << "random: seeded: " << (a != 0 || b != 0 ? "true" : "false") << "\n";
 
-  std::ofstream(root + "/result.txt") << "args " << argc - 3 << "\nenv " << vars.size()
-                                     << "\ninput " << input.size() << "\n";
+  std::ofstream(root + "/result.txt")
+      << "args " << argc - 3 << "\nenv " << vars.size() << "\ninput " << input.size() << "\n";
   std::cout << "exit: " << code << "\n";
   std::cout.flush();
   std::exit(code);

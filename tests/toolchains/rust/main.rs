@@ -25,7 +25,11 @@ fn list(dir: &Path) {
         }
     }
     names.sort();
-    println!("list {}: {}", dir.file_name().unwrap().to_str().unwrap(), names.len());
+    println!(
+        "list {}: {}",
+        dir.file_name().unwrap().to_str().unwrap(),
+        names.len()
+    );
     for n in names {
         println!("  {}", n);
     }
@@ -56,7 +60,11 @@ fn main() {
     }
 
     let input = fs::read_to_string(root.join("input.txt")).expect("read input.txt");
-    println!("input: {} bytes, {} lines", input.len(), input.lines().count());
+    println!(
+        "input: {} bytes, {} lines",
+        input.len(),
+        input.lines().count()
+    );
     for l in input.lines() {
         println!("  <{}>", l);
     }
@@ -69,7 +77,11 @@ fn main() {
         f.write_all(b"0123456789abcdef").expect("write a.txt");
     }
     {
-        let mut f = OpenOptions::new().read(true).write(true).open(work.join("a.txt")).expect("open a.txt");
+        let mut f = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(work.join("a.txt"))
+            .expect("open a.txt");
         f.seek(SeekFrom::Start(10)).expect("seek 10");
         f.write_all(b"XY").expect("write XY");
         f.seek(SeekFrom::Start(0)).expect("seek 0");
@@ -88,29 +100,52 @@ fn main() {
     println!("a.txt exists after rename: {}", work.join("a.txt").exists());
     list(&work);
     let meta = fs::metadata(work.join("b.txt")).expect("metadata b.txt");
-    println!("b.txt: len {} file {} dir {}", meta.len(), meta.is_file(), meta.is_dir());
-    let mtime = meta.modified().expect("mtime").duration_since(UNIX_EPOCH).expect("epoch");
-    println!("b.txt: mtime after 2020: {}", mtime.as_secs() > 1_577_836_800);
+    println!(
+        "b.txt: len {} file {} dir {}",
+        meta.len(),
+        meta.is_file(),
+        meta.is_dir()
+    );
+    let mtime = meta
+        .modified()
+        .expect("mtime")
+        .duration_since(UNIX_EPOCH)
+        .expect("epoch");
+    println!(
+        "b.txt: mtime after 2020: {}",
+        mtime.as_secs() > 1_577_836_800
+    );
     fs::remove_file(work.join("c.txt")).expect("remove c.txt");
     fs::remove_dir(work.join("sub")).expect("remove sub");
     list(&work);
     // A directory opened as a File (with the rights std asks for), nested
     // creation and recursive removal.
     let d = File::open(&work).expect("open work as a File");
-    println!("work: dir {}", d.metadata().expect("work metadata").is_dir());
+    println!(
+        "work: dir {}",
+        d.metadata().expect("work metadata").is_dir()
+    );
     fs::create_dir_all(work.join("deep/er/est")).expect("create_dir_all");
     fs::write(work.join("deep/er/f.txt"), "nested\n").expect("write nested");
     fs::copy(work.join("deep/er/f.txt"), work.join("deep/g.txt")).expect("copy");
     list(&work.join("deep"));
     fs::remove_dir_all(work.join("deep")).expect("remove_dir_all");
-    println!("deep exists after remove_dir_all: {}", work.join("deep").exists());
+    println!(
+        "deep exists after remove_dir_all: {}",
+        work.join("deep").exists()
+    );
     match fs::read(work.join("missing")) {
         Ok(_) => println!("missing: found"),
         Err(e) => println!("missing: {:?}", e.kind()),
     }
 
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).expect("realtime");
-    println!("clock: realtime after 2020: {}", now.as_secs() > 1_577_836_800);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("realtime");
+    println!(
+        "clock: realtime after 2020: {}",
+        now.as_secs() > 1_577_836_800
+    );
     let t0 = Instant::now();
     let mut spin = 0u64;
     for i in 0..100000u64 {
@@ -122,7 +157,12 @@ fn main() {
     let b = RandomState::new().build_hasher().finish();
     println!("random: seeded: {}", a != 0 || b != 0);
 
-    let summary = format!("args {}\nenv {}\ninput {}\n", args.len() - 3, vars.len(), input.len());
+    let summary = format!(
+        "args {}\nenv {}\ninput {}\n",
+        args.len() - 3,
+        vars.len(),
+        input.len()
+    );
     fs::write(root.join("result.txt"), summary).expect("write result.txt");
     if args[3..].iter().any(|a| a == "panic") {
         toolchain_app_panics("by its arguments");
