@@ -84,6 +84,12 @@ PACKAGES=(
 	g++-aarch64-linux-gnu
 	gcc-12-aarch64-linux-gnu
 	qemu-system-arm
+	# tests/toolchains: apps from Debian's Rust (its wasm32-wasi std) and
+	# from clang++ with wasi-libc's libc++ (exceptions off)
+	rustc
+	libstd-rust-dev-wasm32
+	libc++-16-dev-wasm32
+	libc++abi-16-dev-wasm32
 )
 
 # Building a kernel from linux-source-6.1 (make check-debug only).
@@ -333,11 +339,24 @@ install_pip() {
 		"${missing[@]}" >&2
 }
 
+# The AssemblyScript compiler and its WASI shim, pinned in
+# tests/toolchains/as/package.json, into tests/toolchains/as/node_modules
+# (ignored by git).  npm comes with some nodejs builds; Debian's is "npm".
+install_npm_packages() {
+	local dir=$ROOT/tests/toolchains/as
+	[ -f "$dir/node_modules/assemblyscript/bin/asc.js" ] &&
+		[ -d "$dir/node_modules/@assemblyscript/wasi-shim" ] && return 0
+	command -v npm >/dev/null 2>&1 || install_packages npm
+	log "installing the AssemblyScript packages (npm) in $dir"
+	(cd "$dir" && npm install --no-audit --no-fund --no-save >&2)
+}
+
 if [ "${1:-}" = --debug ]; then
 	install_packages "${PACKAGES[@]}" "${DEBUG_PACKAGES[@]}"
 else
 	install_packages "${PACKAGES[@]}"
 fi
+install_npm_packages
 fetch_kernels
 extract_ksrc
 install_pip

@@ -55,9 +55,12 @@ CONF_NAMES := $(addprefix conf-,$(basename $(notdir $(CONF_WAT))))
 APP_WASM += $(addprefix $(BUILD)/wasm/,$(addsuffix .wasm,$(CONF_NAMES)))
 APP_WKO += $(addprefix $(OUT)/apps/,$(addsuffix .wko,$(CONF_NAMES)))
 APP_EXPECTED += $(addprefix $(OUT)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
+# Apps from the Rust, C++, AssemblyScript and Go toolchains, with their
+# expected outcome (tests/kselftest/toolchains.c).
+-include tests/toolchains/toolchains.mk
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll sandbox_acct wasmctl unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll sandbox_acct wasmctl toolchains unload
 KSELFTEST_BINS := $(addprefix $(OUT)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
@@ -264,7 +267,7 @@ check-all:
 CHECKPATCH := $(KSRC)/scripts/checkpatch.pl
 KMOD_C := $(shell find kmod -name '*.[ch]' -not -name '*.mod.c' 2>/dev/null | sort)
 # The codegen test shim's headers are kernel-style C, not C++.
-CXX_SRCS := $(shell find aotc userspace-cli tests/host bench \
+CXX_SRCS := $(shell find aotc userspace-cli tests/host tests/toolchains/cxx bench \
 	\( -name '*.cc' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \
 	-not -path 'tests/host/codegen/*.h' -not -path 'tests/host/codegen/include/*' \
 	2>/dev/null | sort)
