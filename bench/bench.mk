@@ -5,6 +5,10 @@
 #   make bench        PolyBench + micro-benchmarks on every engine, host and
 #                     QEMU guest; results in bench/results/ (JSON, Markdown,
 #                     PNG) and the table in bench/README.md
+#   make bench-quick  host only: a few kernels at SMALL, gcc / wasmkm-host /
+#                     wasmtime in turn, minimum and median; a few minutes;
+#                     results in bench/results/quick-DATE.{json,md}
+#                     (BENCH_ARGS=--count adds valgrind instruction counts)
 #   make bench-smoke  MINI sizes, one run, checksums only (part of make check);
 #                     last line "bench: N passed, M failed"
 #
@@ -26,7 +30,7 @@ BENCH_RUN = nice -n 10 $(BENCH_PYTHON) bench/run.py --aotc $(BUILD)/bin/aotc --k
 	--vm-kernel $(VM_KERNEL) --kmod $(ROOT)/kmod/wasmkm.ko \
 	--guest-wasmctl $(BUILD)/guest/wasmctl --pylib $(BENCH_DIR)/pylib
 
-.PHONY: bench bench-run bench-smoke
+.PHONY: bench bench-run bench-smoke bench-quick bench-grow
 
 # deps first, in its own make (as for demo and check).
 bench: deps
@@ -40,3 +44,15 @@ bench-run: $(BENCH_DEPS)
 
 bench-smoke: $(BENCH_DEPS)
 	$(BENCH_RUN) --work $(BENCH_DIR)/smoke --smoke --vm-timeout 300 $(BENCH_ARGS)
+
+BENCH_QUICK_REPS ?= 7
+bench-quick: $(CODEGEN_GEN)
+	nice -n 10 $(BENCH_PYTHON) bench/run.py --quick --codegen-gen $(CODEGEN_GEN) \
+		--work $(BENCH_DIR)/quick --pylib $(BENCH_DIR)/pylib --reps $(BENCH_QUICK_REPS) \
+		--command "make bench-quick $(BENCH_ARGS)" $(BENCH_ARGS)
+
+# memory.grow in the guest alone (bench/micro/grow.c): malloc 1 MiB at a
+# time up to 16/32/64 MiB; results in bench/results/grow-DATE.md
+bench-grow: $(BENCH_DEPS)
+	$(BENCH_RUN) --work $(BENCH_DIR)/grow --grow-only --vm-timeout 1200 \
+		--command "make bench-grow" $(BENCH_ARGS)

@@ -43,6 +43,20 @@ run() {
 	fi
 }
 
+# memory.grow: malloc 1 MiB at a time up to 16, 32, 64 MiB, then 64 MiB at
+# once (bench/micro/grow.c); alone with GROW_ONLY=1.
+grow() {
+	for total in 16 32 64; do
+		run kernel wasmctl load /bench/grow.wko --arg "$total" --arg 1 --wait
+	done
+	run kernel wasmctl load /bench/grow.wko --arg 64 --arg 64 --wait
+}
+if [ "$GROW_ONLY" = 1 ]; then
+	grow
+	unload_all
+	exit "$status"
+fi
+
 # Kernel memory per idle instance first, while nothing else has run.
 if [ "$PB_ONLY" != 1 ]; then
 	run kernel /bench/startlat idle "$IDLE_K" /bench/idle.wko
@@ -78,5 +92,6 @@ run native /bench/hostcall-native "$HOSTCALL_N" /tmp/hc/native.out
 run native /bench/startlat native "$START_N" /bench/start-native
 run kernel /bench/startlat warm "$START_N" /bench/start.wko
 run kernel /bench/startlat cold "$START_N" /bench/start.wko
+grow
 unload_all
 exit "$status"

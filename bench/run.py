@@ -264,11 +264,17 @@ def stage_guest(args, size, reps, pb_only):
     define = "-DPB_" + size
     micro = os.path.join(HERE, "micro")
     log("bench: building the guest objects (%s)" % size)
-    sh([args.wasm_cc] + WASM_CFLAGS + [define, "-o", os.path.join(w, "pb.wasm")] + pb_sources())
-    wko(args, os.path.join(w, "pb.wasm"), os.path.join(d, "pb.wko"))
-    sh(["gcc"] + NATIVE_CFLAGS + ["-static", define, "-o", os.path.join(d, "pb-native")] +
-       pb_sources() + ["-lm"])
     if not pb_only:
+        sh([args.wasm_cc] + WASM_CFLAGS + ["-o", os.path.join(w, "grow.wasm"),
+                                           os.path.join(micro, "grow.c")])
+        wko(args, os.path.join(w, "grow.wasm"), os.path.join(d, "grow.wko"))
+    if not args.grow_only:
+        sh([args.wasm_cc] + WASM_CFLAGS + [define, "-o", os.path.join(w, "pb.wasm")] +
+           pb_sources())
+        wko(args, os.path.join(w, "pb.wasm"), os.path.join(d, "pb.wko"))
+        sh(["gcc"] + NATIVE_CFLAGS + ["-static", define, "-o", os.path.join(d, "pb-native")] +
+           pb_sources() + ["-lm"])
+    if not pb_only and not args.grow_only:
         hostcall_flags = ["-DHOSTCALL_FILE"] if args.fs_cap else []
         for name, extra in (("hostcall", hostcall_flags), ("start", ["-nostartfiles"]),
                             ("idle", ["-nostartfiles", "-DIDLE"])):
@@ -286,6 +292,7 @@ def stage_guest(args, size, reps, pb_only):
                 (reps, 1 if args.smoke else 2, 1 if pb_only else 0, args.hostcall_n,
                  args.start_n, args.idle_k))
         f.write("FS_CAP=%s\nFS_FILE=%s\n" % (args.fs_cap, args.fs_file))
+        f.write("GROW_ONLY=%d\n" % (1 if args.grow_only else 0))
     return d, w
 
 
@@ -498,6 +505,13 @@ def micro_table(guest):
         val(k, "start_cold_first", 1000),
         "| cold: load + start → exit seen, µs | %s | |" % val(k, "start_cold_done", 1000),
     ]
+    for total in (16, 32, 64):
+        key = "grow_%dMiB_step1MiB" % total
+        if key in k:
+            rows.append("| malloc 1 MiB at a time up to %d MiB (memory.grow), ms | %s | |" %
+                        (total, val(k, key, 1e6)))
+    if "grow_64MiB_step64MiB" in k:
+        rows.append("| one malloc of 64 MiB, ms | %s | |" % val(k, "grow_64MiB_step64MiB", 1e6))
     for key, label in (("idle_total_bytes", "kernel memory (slab + vmalloc)"),
                        ("idle_slab_bytes", "slab"),
                        ("idle_vmalloc_bytes", "vmalloc (linear memory, log, stack)"),
@@ -602,6 +616,13 @@ def write_reports(data, dest, smoke):
     if smoke:
         log("bench: smoke results in %s" % dest)
         return
+    # Earlier results stay: every full run also goes to full-DATE.{json,md}.
+    import quick  # pylint: disable=import-outside-toplevel
+    dated = quick.dated_path(dest, "full", ".json")
+    with open(dated, "x", encoding="utf-8") as f:
+        json.dump(data, f, indent=1, sort_keys=True)
+    with open(dated[:-5] + ".md", "x", encoding="utf-8") as f:
+        f.write(md)
     c = data["config"]
     for part, base, engines, title in (
             ("host", "gcc", HOST_ENGINES, "PolyBench %s on the host" % c["size"]),
@@ -617,19 +638,49 @@ def write_reports(data, dest, smoke):
     log("bench: results in %s (latest.json, latest.md, ratio-*.png)" % dest)
 
 
+def grow_only(args):
+    """The guest's memory.grow benchmark alone: its table, saved in a dated file."""
+    import quick  # pylint: disable=import-outside-toplevel
+    guest, _, out = run_guest(args, "MINI", 1, False)
+    k = guest["kernel"].get("micro", {})
+    m = machine(args)
+    md = "# memory.grow in the QEMU guest\n\nTaken %s, load average %.2f; `%s`.\n\n%s\n" % (
+        m["date"], m["load_average"], args.command, micro_table(guest))
+    os.makedirs(args.results, exist_ok=True)
+    path = quick.dated_path(args.results, "grow" + ("-" + args.label if args.label else ""), ".md")
+    with open(path, "x", encoding="utf-8") as f:
+        f.write(md)
+    log(md)
+    log("bench: results in %s" % path)
+    ok = guest["kernel"]["status"] == 0 and any(x.startswith("grow_") for x in k)
+    if not ok:
+        log(out[-3000:])
+    log("bench: %d passed, %d failed" % (1 if ok else 0, 0 if ok else 1))
+    return 0 if ok else 1
+
+
 # --------------------------------------------------------------------- main
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--smoke", action="store_true", help="MINI, one run, checksums only")
-    ap.add_argument("--size", default="MEDIUM", choices=SIZES)
+    ap.add_argument("--quick", action="store_true",
+                    help="host only: a few kernels, SMALL, gcc/wasmkm-host/wasmtime (quick.py)")
+    ap.add_argument("--count", action="store_true",
+                    help="--quick: also count instructions with valgrind")
+    ap.add_argument("--runs", type=int, default=6, help="--quick: runs per kernel per process")
+    ap.add_argument("--kernels", default="", help="--quick: comma-separated kernels")
+    ap.add_argument("--label", default="", help="--quick: a word in the result file name")
+    ap.add_argument("--size", choices=SIZES)
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--guest-size", default="MEDIUM", choices=SIZES)
     ap.add_argument("--guest-reps", type=int, default=3)
     ap.add_argument("--no-guest", action="store_true")
+    ap.add_argument("--grow-only", action="store_true",
+                    help="guest only: the memory.grow benchmark (bench/micro/grow.c)")
     ap.add_argument("--no-host", action="store_true")
     ap.add_argument("--no-pip", action="store_true", help="do not install wasmtime from PyPI")
-    ap.add_argument("--engines", default=",".join(HOST_ENGINES))
+    ap.add_argument("--engines")
     ap.add_argument("--work", help="build directory")
     ap.add_argument("--results", default=os.path.join(HERE, "results"))
     ap.add_argument("--pylib", help="where pip installs wasmtime [WORK/pylib]")
@@ -657,13 +708,18 @@ def main():
     ap.add_argument("--no-fs", action="store_true",
                     help="wasm fd_write to the instance log instead of a file")
     args = ap.parse_args()
+    args.size_given, args.engines_given = bool(args.size), bool(args.engines)
+    args.size = args.size or "MEDIUM"
+    args.engines = args.engines or ",".join(HOST_ENGINES)
+    args.kernels = [k for k in args.kernels.split(",") if k]
     if args.report_only:
         with open(args.report_only, encoding="utf-8") as f:
             data = json.load(f)
         write_reports(data, args.results, False)
         return 0
-    for name in ("work", "aotc", "kdir", "symvers", "codegen_gen", "vm_kernel", "kmod",
-                 "guest_wasmctl"):
+    needed = ("work", "codegen_gen") if args.quick else (
+        "work", "aotc", "kdir", "symvers", "codegen_gen", "vm_kernel", "kmod", "guest_wasmctl")
+    for name in needed:
         if not getattr(args, name):
             ap.error("--%s is required" % name.replace("_", "-"))
     args.engines = [e for e in args.engines.split(",") if e]
@@ -672,6 +728,11 @@ def main():
     args.work = os.path.abspath(args.work)
     args.pylib = os.path.abspath(args.pylib or os.path.join(args.work, "pylib"))
     os.makedirs(args.work, exist_ok=True)
+    if args.quick:
+        import quick  # pylint: disable=import-outside-toplevel
+        return quick.main(args)
+    if args.grow_only:
+        return grow_only(args)
     if args.smoke:
         args.size = args.guest_size = "MINI"
         args.reps = args.guest_reps = 1

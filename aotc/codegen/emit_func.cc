@@ -581,7 +581,7 @@ std::string FuncEmitter::Emit() {
   if (mi_.yield_points) {
     out += "\tWASMKM_ENTRY(ctx, " + idx + ");\n";
   } else {
-    out += "\tif (unlikely((unsigned long)__builtin_frame_address(0) < ctx->stack_limit)) {\n";
+    out += "\tif (unlikely(WASMKM_SP() < ctx->stack_limit)) {\n";
     out += "\t\twasmkm_entry_slow(ctx, " + idx + ");\n\t}\n";
   }
   out += body_;

@@ -17,8 +17,10 @@ using wabt::Type;
 std::string FuncEmitter::Address(const std::string& addr, uint64_t offset, uint64_t size) {
   std::string ea = "(u64)" + addr;
   if (offset) ea += " + " + std::to_string(offset) + "ull";
-  return "u64 ea_ = " + ea + "; if (unlikely(ea_ + " + std::to_string(size) + " > mem_size)) " +
-         Trap(WASMKM_TRAP_MEM_OOB);
+  // ea_ < 2^33 and mem_size <= 2^32: the signed comparison cannot overflow,
+  // and mem_size - size is loop-invariant (one hoisted register per size).
+  return "u64 ea_ = " + ea + "; if (unlikely((s64)ea_ > (s64)mem_size - " + std::to_string(size) +
+         ")) " + Trap(WASMKM_TRAP_MEM_OOB);
 }
 
 void FuncEmitter::EmitLoad(const wabt::LoadExpr& e) {
@@ -36,10 +38,10 @@ void FuncEmitter::EmitLoad(const wabt::LoadExpr& e) {
       v = "wasmkm_ld64(mem + ea_)";
       break;
     case Opcode::F32Load:
-      v = "wasmkm_f32_from_bits(wasmkm_ld32(mem + ea_))";
+      v = "wasmkm_ldf32(mem + ea_)";
       break;
     case Opcode::F64Load:
-      v = "wasmkm_f64_from_bits(wasmkm_ld64(mem + ea_))";
+      v = "wasmkm_ldf64(mem + ea_)";
       break;
     case Opcode::I32Load8S:
       v = "(u32)(s32)(s8)mem[ea_]";
@@ -101,10 +103,10 @@ void FuncEmitter::EmitStore(const wabt::StoreExpr& e) {
       s = "wasmkm_st64(mem + ea_, " + val + ")";
       break;
     case Opcode::F32Store:
-      s = "wasmkm_st32(mem + ea_, wasmkm_f32_bits(" + val + "))";
+      s = "wasmkm_stf32(mem + ea_, " + val + ")";
       break;
     case Opcode::F64Store:
-      s = "wasmkm_st64(mem + ea_, wasmkm_f64_bits(" + val + "))";
+      s = "wasmkm_stf64(mem + ea_, " + val + ")";
       break;
     case Opcode::I32Store8:
     case Opcode::I64Store8:

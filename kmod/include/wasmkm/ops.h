@@ -82,6 +82,36 @@ static inline u64 wasmkm_ld64(const u8 *p)
 	return v;
 }
 
+/*
+ * Floating-point loads and stores go straight between memory and an FP
+ * register (a float memcpy, not the bits through a general register).
+ */
+static inline float wasmkm_ldf32(const u8 *p)
+{
+	float v;
+
+	__builtin_memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static inline double wasmkm_ldf64(const u8 *p)
+{
+	double v;
+
+	__builtin_memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static inline void wasmkm_stf32(u8 *p, float v)
+{
+	__builtin_memcpy(p, &v, sizeof(v));
+}
+
+static inline void wasmkm_stf64(u8 *p, double v)
+{
+	__builtin_memcpy(p, &v, sizeof(v));
+}
+
 static inline void wasmkm_st16(u8 *p, u16 v)
 {
 	__builtin_memcpy(p, &v, sizeof(v));

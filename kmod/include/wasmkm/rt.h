@@ -106,11 +106,31 @@ void wasmkm_entry_slow(struct wasmkm_ctx *ctx, u32 func_idx);
 /* memory.grow: old size in pages, or -1 (limit or no kernel memory). */
 s32 wasmkm_memory_grow(struct wasmkm_ctx *ctx, u32 delta_pages);
 
+/*
+ * The stack pointer for the entry check.  __builtin_frame_address(0) would
+ * force a frame pointer (one register less) in every generated function;
+ * reading the stack pointer register does not (the kernel's own
+ * current_stack_pointer idiom).  It is below the frame address, so the
+ * check is, if anything, stricter.
+ */
+#if defined(__KERNEL__) && defined(__x86_64__)
+#include <asm/asm.h>
+#define WASMKM_SP()	current_stack_pointer
+#elif defined(__KERNEL__) && defined(__aarch64__)
+#include <asm/stack_pointer.h>
+#define WASMKM_SP()	current_stack_pointer
+#elif defined(__x86_64__)	/* the userspace test harness */
+register unsigned long wasmkm_stack_pointer asm("rsp");
+#define WASMKM_SP()	wasmkm_stack_pointer
+#else
+#define WASMKM_SP()	((unsigned long)__builtin_frame_address(0))
+#endif
+
 /* Function entry check: stack depth and the call budget. */
 #define WASMKM_ENTRY(ctx, func_idx)						\
 	do {									\
-		if (unlikely((unsigned long)__builtin_frame_address(0) <	\
-			     (ctx)->stack_limit || --(ctx)->tick < 0))		\
+		if (unlikely(WASMKM_SP() < (ctx)->stack_limit ||		\
+			     --(ctx)->tick < 0))				\
 			wasmkm_entry_slow(ctx, func_idx);			\
 	} while (0)
 
