@@ -24,7 +24,7 @@ static void wasmkm_inst_release(struct kref *ref)
 {
 	struct wasmkm_inst *inst = container_of(ref, struct wasmkm_inst, ref);
 
-	vfree(inst->ctx.mem);
+	wasmkm_mem_free(inst);
 	kvfree(inst->ctx.state);
 	vfree(inst->log);
 	kfree(inst);

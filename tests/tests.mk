@@ -56,7 +56,7 @@ APP_WKO += $(addprefix $(OUT)/apps/,$(addsuffix .wko,$(CONF_NAMES)))
 APP_EXPECTED += $(addprefix $(OUT)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs limits unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs limits memory unload
 KSELFTEST_BINS := $(addprefix $(OUT)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
