@@ -56,7 +56,7 @@ static void wasmkm_inst_release(struct kref *ref)
 	struct wasmkm_inst *inst = container_of(ref, struct wasmkm_inst, ref);
 
 	/* Only if the thread never ran: it frees linear memory itself. */
-	vfree(inst->ctx.mem);
+	wasmkm_mem_free(inst);
 	kvfree(inst->ctx.state);
 	vfree(inst->log);
 	mem_cgroup_put(inst->memcg);	/* if never reaped */

@@ -124,10 +124,7 @@ void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
 			wasmkm_trap_text[inst->trap_kind], func_idx, inst->trap_func_name);
 	}
 	wasmkm_fds_close(inst);
-	vfree(inst->ctx.mem);
-	inst->ctx.mem = NULL;
-	inst->ctx.mem_size = 0;
-	WRITE_ONCE(inst->mem_bytes, 0);
+	wasmkm_mem_free(inst);
 	inst->end_ns = ktime_get_ns();
 	WRITE_ONCE(inst->state, state);
 	if (inst->old_cred) {

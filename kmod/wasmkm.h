@@ -168,6 +168,10 @@ struct wasmkm_inst {
 	u64 start_ns;
 	u64 end_ns;
 	u64 mem_bytes;
+	/* linear memory's pages, mapped at ctx.mem by vmap() (memory.c) */
+	struct page **mem_pages;
+	unsigned long mem_npages;	/* allocated and mapped */
+	unsigned long mem_pages_cap;	/* entries of mem_pages */
 	/* log ring */
 	spinlock_t log_lock;
 	char *log;
@@ -279,6 +283,7 @@ s32 wasmkm_set_times(const struct path *path, u64 atim, u64 mtim, u32 fstflags);
 /* memory.c */
 void *wasmkm_mem_ptr(struct wasmkm_ctx *ctx, u32 off, u64 len);
 int wasmkm_mem_init(struct wasmkm_inst *inst, u32 pages);
+void wasmkm_mem_free(struct wasmkm_inst *inst);
 
 /* caps.c */
 int wasmkm_grants_get(struct wasmkm_app *app, struct wasmkm_load *arg);

@@ -145,6 +145,23 @@ static unsigned int inst_state(unsigned int inst) {
   return lg.state;
 }
 
+/*
+ * Linear memory of the running instances of @app, from LIST_INSTS: its
+ * pages are mapped with vmap(), which VmallocUsed does not count.
+ */
+static long linear_bytes(unsigned int app) {
+  static struct wasmkm_inst_info infos[MAX_RUNS + 16];
+  struct wasmkm_list l = {sizeof(l), sizeof(infos[0]), MAX_RUNS + 16, 0, (uintptr_t)infos};
+  long sum = 0;
+  unsigned int i;
+
+  if (ioctl(dev, WASMKM_IOC_LIST_INSTS, &l)) die("WASMKM_IOC_LIST_INSTS");
+  for (i = 0; i < l.count && i < l.capacity; i++)
+    if (infos[i].app_id == app && infos[i].state == WASMKM_INST_RUNNING)
+      sum += (long)infos[i].mem_bytes;
+  return sum;
+}
+
 static void run_native(int n, const char* prog) {
   static uint64_t first[MAX_RUNS], done[MAX_RUNS];
   int i;
@@ -215,7 +232,7 @@ static void meminfo(long* v) {
 static void run_idle(int k, const char* obj) {
   static const char* const names[] = {"slab", "kernel_stack", "vmalloc"};
   static unsigned int insts[MAX_RUNS];
-  long before[3] = {0}, after[3] = {0}, total;
+  long before[3] = {0}, after[3] = {0}, total, linear;
   int running = 0;
   char module[WASMKM_NAME_LEN];
   unsigned int app = load(obj, module);
@@ -231,13 +248,15 @@ static void run_idle(int k, const char* obj) {
   }
   sleep(1);
   meminfo(after);
+  linear = linear_bytes(app);
   for (i = 0; i < k; i++) running += inst_state(insts[i]) == WASMKM_INST_RUNNING;
   printf("micro idle_running %d\n", running);
   for (i = 0; i < 3; i++)
     printf("micro idle_%s_bytes %ld\n", names[i], (after[i] - before[i]) * 1024 / k);
   /* kernel stacks are vmalloc'ed (CONFIG_VMAP_STACK): VmallocUsed has them */
-  total = after[0] - before[0] + after[2] - before[2];
-  printf("micro idle_total_bytes %ld\n", total * 1024 / k);
+  printf("micro idle_linear_bytes %ld\n", linear / k);
+  total = (after[0] - before[0] + after[2] - before[2]) * 1024 + linear;
+  printf("micro idle_total_bytes %ld\n", total / k);
   for (i = 0; i < k; i++) {
     struct wasmkm_stop s = {sizeof(s), insts[i]};
 
