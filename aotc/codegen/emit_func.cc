@@ -585,15 +585,18 @@ std::string FuncEmitter::Emit() {
     out += "\t\twasmkm_entry_slow(ctx, " + idx + ");\n\t}\n";
   }
   out += body_;
+  std::string dummy;
+  if (sig.result_types.empty()) {
+    dummy = "\treturn;\n";
+  } else if (sig.result_types.size() == 1) {
+    dummy = "\treturn " + CZero(sig.result_types[0]) + ";\n";
+  } else {
+    dummy = "\t{ " + rt + " r_; __builtin_memset(&r_, 0, sizeof(r_)); return r_; }\n";
+  }
+  // A body that never falls off its end (a loop with no exit): a return the
+  // compiler can see, else -Werror=return-type fails (never reached).
+  if (dead_ && traps_.empty() && !sig.result_types.empty()) out += dummy;
   if (!traps_.empty()) {
-    std::string dummy;
-    if (sig.result_types.empty()) {
-      dummy = "\treturn;\n";
-    } else if (sig.result_types.size() == 1) {
-      dummy = "\treturn " + CZero(sig.result_types[0]) + ";\n";
-    } else {
-      dummy = "\t{ " + rt + " r_; __builtin_memset(&r_, 0, sizeof(r_)); return r_; }\n";
-    }
     for (uint32_t kind : traps_) {
       if (kind == 0) continue;
       // The number, not the uapi enum name: rt.h does not include the uapi header.

@@ -124,7 +124,8 @@ void FuncEmitter::EmitStore(const wabt::StoreExpr& e) {
 
 void FuncEmitter::EmitMemoryOp(const wabt::Expr& e) {
   // data.drop needs no memory (passive segments of a module without one).
-  if (!mi_.has_memory && e.type() != ExprType::DataDrop) Fail("memory instruction without a memory", "the module is invalid");
+  if (!mi_.has_memory && e.type() != ExprType::DataDrop)
+    Fail("memory instruction without a memory", "the module is invalid");
   switch (e.type()) {
     case ExprType::MemorySize:
       Line(Push(Type::I32) + " = (u32)(mem_size >> 16);");
@@ -227,8 +228,8 @@ void FuncEmitter::EmitTableOp(const wabt::Expr& e) {
       const TableInfo& dt = table(c->dst_table);
       const TableInfo& st = table(c->src_table);
       std::string n = Pop(), s = Pop(), d = Pop();
-      Line("if (unlikely((u64)" + d + " + " + n + " > " + dt.checked_size + " || (u64)" + s + " + " + n +
-           " > " + st.checked_size + ")) " + Trap(WASMKM_TRAP_TABLE_OOB));
+      Line("if (unlikely((u64)" + d + " + " + n + " > " + dt.checked_size + " || (u64)" + s +
+           " + " + n + " > " + st.checked_size + ")) " + Trap(WASMKM_TRAP_TABLE_OOB));
       Line("if (" + n + ") __builtin_memmove(&" + dt.slots + "[" + d + "], &" + st.slots + "[" + s +
            "], " + n + " * sizeof(" + dt.slots + "[0]));");
       break;
@@ -241,8 +242,8 @@ void FuncEmitter::EmitTableOp(const wabt::Expr& e) {
       std::string n = Pop(), s = Pop(), d = Pop();
       std::string k = std::to_string(seg);
       Line("{ u64 l_ = " + mi_.elem_dropped[seg] + " ? 0 : " + std::to_string(len) + "ull;");
-      Line("\tif (unlikely((u64)" + d + " + " + n + " > " + t.checked_size + " || (u64)" + s + " + " + n +
-           " > l_)) " + Trap(WASMKM_TRAP_TABLE_OOB));
+      Line("\tif (unlikely((u64)" + d + " + " + n + " > " + t.checked_size + " || (u64)" + s +
+           " + " + n + " > l_)) " + Trap(WASMKM_TRAP_TABLE_OOB));
       Line("\tif (" + n + ") __builtin_memcpy(&" + t.slots + "[" + d + "], &wasmkm_elem" + k + "[" +
            s + "], " + n + " * sizeof(" + t.slots + "[0])); }");
       break;

@@ -134,7 +134,8 @@ void FuncEmitter::EmitBinary(Opcode op) {
                     : op == Opcode::F32Div || op == Opcode::F64Div ? "div"
                                                                    : nullptr;
   if (fop) {
-    e = std::string("wasmkm_") + (rt == Type::F32 ? "f32_" : "f64_") + fop + "(" + a + ", " + b + ")";
+    e = std::string("wasmkm_") + (rt == Type::F32 ? "f32_" : "f64_") + fop + "(" + a + ", " + b +
+        ")";
     Line(r + " = " + e + ";");
     Push(rt);
     return;

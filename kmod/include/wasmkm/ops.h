@@ -290,22 +290,61 @@ static inline u64 wasmkm_i64_rem_s(u64 a, u64 b)
 #define WASMKM_FP_OPAQUE(x)	__asm__("" : "+m"(x))
 #endif
 
-#define WASMKM_FP_ARITH(NAME, T, OP)				\
-static inline T wasmkm_##NAME(T a, T b)				\
-{								\
-	WASMKM_FP_OPAQUE(a);					\
-	WASMKM_FP_OPAQUE(b);					\
-	return a OP b;						\
+static inline float wasmkm_f32_add(float a, float b)
+{
+	WASMKM_FP_OPAQUE(a);
+	WASMKM_FP_OPAQUE(b);
+	return a + b;
 }
-WASMKM_FP_ARITH(f32_add, float, +)
-WASMKM_FP_ARITH(f32_sub, float, -)
-WASMKM_FP_ARITH(f32_mul, float, *)
-WASMKM_FP_ARITH(f32_div, float, /)
-WASMKM_FP_ARITH(f64_add, double, +)
-WASMKM_FP_ARITH(f64_sub, double, -)
-WASMKM_FP_ARITH(f64_mul, double, *)
-WASMKM_FP_ARITH(f64_div, double, /)
-#undef WASMKM_FP_ARITH
+
+static inline float wasmkm_f32_sub(float a, float b)
+{
+	WASMKM_FP_OPAQUE(a);
+	WASMKM_FP_OPAQUE(b);
+	return a - b;
+}
+
+static inline float wasmkm_f32_mul(float a, float b)
+{
+	WASMKM_FP_OPAQUE(a);
+	WASMKM_FP_OPAQUE(b);
+	return a * b;
+}
+
+static inline float wasmkm_f32_div(float a, float b)
+{
+	WASMKM_FP_OPAQUE(a);
+	WASMKM_FP_OPAQUE(b);
+	return a / b;
+}
+
+static inline double wasmkm_f64_add(double a, double b)
+{
+	WASMKM_FP_OPAQUE(a);
+	WASMKM_FP_OPAQUE(b);
+	return a + b;
+}
+
+static inline double wasmkm_f64_sub(double a, double b)
+{
+	WASMKM_FP_OPAQUE(a);
+	WASMKM_FP_OPAQUE(b);
+	return a - b;
+}
+
+static inline double wasmkm_f64_mul(double a, double b)
+{
+	WASMKM_FP_OPAQUE(a);
+	WASMKM_FP_OPAQUE(b);
+	return a * b;
+}
+
+static inline double wasmkm_f64_div(double a, double b)
+{
+	WASMKM_FP_OPAQUE(a);
+	WASMKM_FP_OPAQUE(b);
+	return a / b;
+}
 
 static inline float wasmkm_f32_demote(double x)
 {
