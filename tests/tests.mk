@@ -199,6 +199,7 @@ $(DEBUG_OUT)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc $(DEBUG_OUT)/kmo
 # made before: check-debug runs on its own from a clean clone.
 check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm $(APP_EXPECTED)
 	-$(MAKE) --no-print-directory -k $(DEBUG_APP_WKO) DEBUG_KDIR=$(DEBUG_KDIR)
+	mkdir -p $(DEBUG_OUT)/apps
 	cp $(APP_EXPECTED) $(DEBUG_OUT)/apps/
 	tests/vm/run.sh --kernel $(DEBUG_KDIR)/arch/x86/boot/bzImage \
 		--kmod $(DEBUG_OUT)/kmod/wasmkm.ko \

@@ -63,10 +63,10 @@ int CmdLoad(const Args& args) {
   LoadOptions o;
   std::string error;
   if (!ParseLoadOptions(args, &o, &error)) {
-    // A manifest's error names its file and line: not a command line matter.
+    // A manifest's error names its file and line: no pointer to --help.
     if (!o.manifest.empty() &&
         (error.rfind(o.manifest + ":", 0) == 0 || error.rfind("manifest ", 0) == 0))
-      return Fail("load", error);
+      return Fail("load", error, kExitUsage);
     return UsageError("load", error);
   }
   if (o.help) {
@@ -109,10 +109,8 @@ int CmdLoad(const Args& args) {
     if (fd < 0) {
       int err = errno;
       close_dirs();
-      return Fail("load", "--cap fs:" + o.caps[i].host + ": " +
-                              (err == ENOENT    ? std::string("no such directory")
-                               : err == ENOTDIR ? std::string("not a directory")
-                                                : std::string(strerror(err))));
+      return Fail("load", "--cap fs:" + o.caps[i].host + ": " + strerror(err) +
+                              " (grant an existing directory)");
     }
     dirfds.push_back(fd);
     caps[i].kind = WASMKM_CAP_FS;

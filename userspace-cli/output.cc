@@ -100,7 +100,7 @@ int UsageError(const char* cmd, const std::string& error) {
 void Note(const std::string& msg) {
   if (g_opts.quiet) return;
   fflush(stdout);
-  fprintf(stderr, "wasmctl: %s\n", msg.c_str());
+  fprintf(stderr, "%s\n", msg.c_str());
 }
 
 void Warn(const std::string& cmd, const std::string& msg) {

@@ -65,7 +65,8 @@ JsonWriter NewJson();
 int Fail(const std::string& cmd, const std::string& msg, int status = 1);
 // A bad command line: like Fail, pointing at the command's --help; status 2.
 int UsageError(const char* cmd, const std::string& error);
-// wasmctl's own message (progress, "instance 3 started"), on stderr unless -q.
+// wasmctl's own message (progress, "app 3 (greet) loaded, instance 3
+// started"), on stderr unless -q; without a prefix, as scripts parse it.
 void Note(const std::string& msg);
 // A warning: on stderr even with -q.
 void Warn(const std::string& cmd, const std::string& msg);
