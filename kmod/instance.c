@@ -10,9 +10,9 @@
  *   reference,                                             memcg put
  *   cgroups joined
  *
- * Each arrow is taken once, by the one place named: START under
- * wasmkm_lock, ENDED by the thread (a release store, after its outcome
- * fields), REAPED by the work under wasmkm_lock.
+ * Each arrow is taken once, by the one place named, under wasmkm_lock:
+ * START, ENDED by the thread (a release store after its outcome fields, so
+ * that wasmkm_inst_ended() needs no lock), REAPED by the work.
  *
  * Independently, an instance is *listed* (in the idr and its app's list,
  * holding a reference) from START until its app is unloaded, or, once
@@ -125,11 +125,18 @@ static void wasmkm_inst_reap_work(struct work_struct *work)
 	wasmkm_inst_put(inst);		/* the thread's reference */
 }
 
-/* Called by the thread in wasmkm_end(), just before it completes done. */
+/*
+ * Called by the thread in wasmkm_end(), just before it completes done.
+ * Taking wasmkm_lock here is safe: no holder of it waits for a thread.
+ */
 void wasmkm_inst_queue_reap(struct wasmkm_inst *inst)
 {
+	mutex_lock(&wasmkm_lock);
 	/* the outcome fields before the phase: see wasmkm_inst_ended() */
 	smp_store_release(&inst->phase, WASMKM_PHASE_ENDED);
+	if (inst->listed)
+		wasmkm_user_inst_stopped_running(inst->app->user);
+	mutex_unlock(&wasmkm_lock);
 	queue_work(wasmkm_reap_wq, &inst->reap_work);
 }
 

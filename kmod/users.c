@@ -35,7 +35,7 @@ struct wasmkm_user {
 	struct hlist_node node;		/* lock: wasmkm_users */
 	kuid_t uid;
 	u32 apps;			/* lock: apps listed */
-	u32 running;			/* lock: listed instances not REAPED */
+	u32 running;			/* lock: listed instances not ENDED */
 	u32 ended;			/* lock: listed REAPED instances */
 	struct list_head ended_list;	/* lock: those, oldest first (ended_node) */
 };
@@ -114,6 +114,13 @@ void wasmkm_user_inst_started(struct wasmkm_user *user)
 	user->running++;
 }
 
+/* A listed instance's thread ended (phase ENDED). */
+void wasmkm_user_inst_stopped_running(struct wasmkm_user *user)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	user->running--;
+}
+
 /*
  * A listed instance was reaped: count it as ended and forget the user's
  * oldest ended instances beyond log_retain_kb (onto @forget, whose
@@ -126,7 +133,6 @@ void wasmkm_user_inst_ended(struct wasmkm_user *user, struct wasmkm_inst *inst,
 	struct wasmkm_inst *old;
 
 	lockdep_assert_held(&wasmkm_lock);
-	user->running--;
 	user->ended++;
 	list_add_tail(&inst->ended_node, &user->ended_list);
 	while (user->ended > keep) {
@@ -135,12 +141,13 @@ void wasmkm_user_inst_ended(struct wasmkm_user *user, struct wasmkm_inst *inst,
 	}
 }
 
+/* A listed instance is unlisted: it no longer counts. */
 void wasmkm_user_inst_unlisted(struct wasmkm_user *user, struct wasmkm_inst *inst)
 {
 	lockdep_assert_held(&wasmkm_lock);
-	if (list_empty(&inst->ended_node)) {
+	if (inst->phase == WASMKM_PHASE_RUNNING) {
 		user->running--;
-	} else {
+	} else if (!list_empty(&inst->ended_node)) {
 		list_del_init(&inst->ended_node);
 		user->ended--;
 	}

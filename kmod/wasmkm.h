@@ -138,7 +138,7 @@ struct wasmkm_inst {
 	struct wasmkm_app *app;		/* valid until reaped and unlisted */
 	struct list_head node;		/* lock: app->insts */
 	bool listed;			/* lock: in the idr and app->insts */
-	/* lock; RUNNING -> ENDED by the thread (release store), then REAPED */
+	/* lock; RUNNING -> ENDED by the thread (also a release store), REAPED */
 	u32 phase;			/* enum wasmkm_inst_phase */
 	struct list_head ended_node;	/* lock: the user's ended instances */
 	struct work_struct reap_work;	/* queued by the thread as it ends */
@@ -205,6 +205,7 @@ struct wasmkm_user *wasmkm_user_add_app(kuid_t uid, char *error);
 void wasmkm_user_put_app(struct wasmkm_user *user);
 bool wasmkm_user_may_start(struct wasmkm_user *user);
 void wasmkm_user_inst_started(struct wasmkm_user *user);
+void wasmkm_user_inst_stopped_running(struct wasmkm_user *user);
 void wasmkm_user_inst_ended(struct wasmkm_user *user, struct wasmkm_inst *inst,
 			    struct list_head *forget);
 void wasmkm_user_inst_unlisted(struct wasmkm_user *user, struct wasmkm_inst *inst);
