@@ -104,7 +104,7 @@ static void wasmkm_inst_reap_work(struct work_struct *work)
 
 	/*
 	 * After the completion the thread runs only kernel code.  Keep it
-	 * completed for good: log readers test completion_done().
+	 * completed for good: a later wait on done must not block.
 	 */
 	wait_for_completion(&inst->done);
 	complete_all(&inst->done);

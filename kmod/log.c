@@ -17,7 +17,7 @@
 
 int wasmkm_log_init(struct wasmkm_inst *inst)
 {
-	inst->log = vmalloc(WASMKM_LOG_SIZE + WASMKM_LOG_RUNS * sizeof(u64));
+	inst->log = __vmalloc(WASMKM_LOG_SIZE + WASMKM_LOG_RUNS * sizeof(u64), GFP_KERNEL_ACCOUNT);
 	if (!inst->log)
 		return -ENOMEM;
 	inst->log_runs = (u64 *)(inst->log + WASMKM_LOG_SIZE);
@@ -150,7 +150,7 @@ int wasmkm_logs_read(struct wasmkm_inst *inst, struct wasmkm_logs *arg)
 	arg->len = len;
 	arg->next = pos + len;
 	arg->stream = streams ? err + 1 : 0;
-	arg->state = completion_done(&inst->done) ? READ_ONCE(inst->state) : WASMKM_INST_RUNNING;
+	arg->state = wasmkm_inst_ended(inst) ? READ_ONCE(inst->state) : WASMKM_INST_RUNNING;
 	if (len && copy_to_user(u64_to_user_ptr(arg->buf), buf, len))
 		ret = -EFAULT;
 	kvfree(buf);

@@ -116,11 +116,19 @@ std::string ErrnoText(const std::string& what, int err) {
     case ENOEXEC:
       return what + ": not a valid app object for this kernel: recompile it with aotc (see dmesg)";
     case ENOMEM:
-      return what + ": out of kernel memory, or a per-user limit of wasmkm.ko is reached";
+      return what + ": out of kernel memory (or the memory.max of your cgroup)";
     case EINVAL:
       return what + ": refused as invalid by wasmkm.ko (wasmctl and wasmkm.ko versions differ?)";
     case EBUSY:
       return what + ": busy: try again when it has ended";
+    case EDQUOT:
+      return what +
+             ": per-user limit of wasmkm.ko reached (module parameters max_apps, "
+             "max_instances): unload or prune apps first";
+    case ETXTBSY:
+      return what + ": the object file is open for writing: close it, then load it again";
+    case ENOSPC:
+      return what + ": wasmkm.ko ran out of ids: reload the module";
     case EINTR:
       return what + ": interrupted";
     default: {
