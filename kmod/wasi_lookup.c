@@ -81,7 +81,6 @@ struct wasmkm_fd *wasmkm_dir_get(struct wasmkm_inst *inst, s32 fd, u64 rights, b
 	return f;
 }
 
-
 /* Walks retried after a racing rename or mount, before EAGAIN reaches the app. */
 #define WASMKM_LOOKUP_TRIES	32
 #define WASMKM_LOOKUP_SCOPE	LOOKUP_IN_ROOT

@@ -141,8 +141,9 @@ static s32 wasmkm_path_symlink(struct wasmkm_ctx *ctx, s32 old_path, s32 old_len
 	if (!target)
 		return ret;
 	if (!target[0] || target[0] == '/') {
+		ret = target[0] ? WASI_EPERM : WASI_ENOENT;
 		kfree(target);
-		return target[0] ? WASI_EPERM : WASI_ENOENT;
+		return ret;
 	}
 	ret = wasmkm_path_create(ctx, fd, new_path, new_len, WASI_RIGHT_PATH_SYMLINK,
 				 WASMKM_SYMLINK, target);

@@ -104,9 +104,12 @@ TEST_F_TIMEOUT(race, rename_by_an_app_with_two_grants, 300)
 		   ":/g --arg walk --arg " SECONDS " --wait");
 	EXPECT_EQ(0, rc) TH_LOG("%s", self->out);
 	never_escaped(_metadata, self->out);
-	/* the renamer was still running: it never exits by itself */
+	/* the renamer was still running (it never exits by itself) and renaming */
 	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out), "wasmctl stop %u", inst))
 		TH_LOG("%s", self->out);
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out), "wasmctl logs %u | grep renames: | tail -n 1", inst));
+	EXPECT_TRUE(wk_line_with(self->out, "renames: ", "")) TH_LOG("%s", self->out);
+	TH_LOG("renamer: %.60s", self->out);
 }
 
 TEST_HARNESS_MAIN
