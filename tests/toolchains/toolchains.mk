@@ -20,7 +20,7 @@ TC_ASC := $(TC)/as/node_modules/assemblyscript/bin/asc.js
 TC_AS_CONFIG := $(TC)/as/node_modules/@assemblyscript/wasi-shim/asconfig.json
 # Go >= 1.21 has GOOS=wasip1.  Its app is built only with TC_GO_APP=yes:
 # Go's runtime makes a 3 MB .wasm, about 50 MB of C that gcc compiles for
-# over 40 minutes per lane.  Otherwise, or without such a Go, tc-go.skip
+# about an hour per lane.  Otherwise, or without such a Go, tc-go.skip
 # says why and the kselftest skips that app only.
 TC_GO ?= /usr/local/go/bin/go
 TC_GO_APP ?= no
