@@ -115,6 +115,7 @@ int CmdStart(const Args& args) {
   wasmkm_start s{};
   s.size = sizeof(s);
   s.app_id = app_id;
+  if (p.Has("--wait")) HoldStopSignals();
   if (int err = dev.Ioctl(WASMKM_IOC_START, &s))
     return Fail("start", ErrnoText("app " + std::to_string(app_id), err));
   if (g_opts.json && !p.Has("--wait")) {

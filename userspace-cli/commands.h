@@ -52,6 +52,10 @@ struct WaitOptions {
 // status for --wait.  SIGINT/SIGTERM stop the instance (a second one ends
 // wasmctl without waiting for the stop) unless o.detach.
 int WaitInstance(Device* dev, uint32_t inst_id, uint32_t app_id, const WaitOptions& o);
+// Called before START with --wait: SIGINT/SIGTERM stay pending from then on
+// until WaitInstance() takes them, so a signal between START and the wait
+// stops the instance instead of ending wasmctl and leaving it running.
+void HoldStopSignals();
 
 // Forgets app @app_id and removes its kernel module unless another app
 // shares it.  0, or an exit status after printing the error for @cmd.

@@ -95,12 +95,20 @@ int CopyLogs(Device* dev, uint32_t inst_id, bool follow) {
   }
 }
 
-int WaitInstance(Device* dev, uint32_t inst_id, uint32_t app_id, const WaitOptions& o) {
+void HoldStopSignals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+int WaitInstance(Device* dev, uint32_t inst_id, uint32_t app_id, const WaitOptions& o) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  HoldStopSignals();
   std::thread(SignalThread, set, dev, inst_id, o.detach).detach();
   std::string inst = "instance " + std::to_string(inst_id);
   if (int err = CopyLogs(dev, inst_id, true))
