@@ -156,8 +156,10 @@ struct wasmkm_inst {
 	struct wasmkm_arch_fpu fpu;	/* thread: FP registers out of the section */
 	char name[WASMKM_NAME_LEN + 16];
 	/*
-	 * argv and env the app sees: the app's, or the instance's own from
-	 * WASMKM_IOC_START (own_*, freed with the instance).
+	 * argv and env the app sees, read by its thread only: the app's
+	 * (valid while the thread runs, like app), or the instance's own from
+	 * WASMKM_IOC_START (own_*, charged to the starter, freed with the
+	 * instance).
 	 */
 	const char *argv;
 	const char *env;
