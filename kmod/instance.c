@@ -59,6 +59,8 @@ static void wasmkm_inst_release(struct kref *ref)
 	wasmkm_mem_free(inst);
 	kvfree(inst->ctx.state);
 	vfree(inst->log);
+	kvfree(inst->own_argv);
+	kvfree(inst->own_env);
 	mem_cgroup_put(inst->memcg);	/* if never reaped */
 	kfree(inst);
 }
@@ -265,7 +267,7 @@ remove_id:
 	return ret;
 }
 
-int wasmkm_inst_start(u32 app_id, u32 *inst_id)
+int wasmkm_inst_start(struct wasmkm_start *arg)
 {
 	struct mem_cgroup *old_memcg;
 	struct wasmkm_inst *inst;
@@ -275,6 +277,9 @@ int wasmkm_inst_start(u32 app_id, u32 *inst_id)
 	inst = wasmkm_inst_alloc();
 	if (!inst)
 		return -ENOMEM;
+	ret = wasmkm_inst_get_args(inst, arg);
+	if (ret)
+		goto free;
 	old_memcg = set_active_memcg(inst->memcg);
 	ret = wasmkm_log_init(inst);
 	set_active_memcg(old_memcg);
@@ -282,7 +287,7 @@ int wasmkm_inst_start(u32 app_id, u32 *inst_id)
 		goto free;
 
 	mutex_lock(&wasmkm_lock);
-	app = wasmkm_app_find(app_id);
+	app = wasmkm_app_find(arg->app_id);
 	ret = -ENOENT;
 	if (!app || !wasmkm_may_see(app->cred->euid))
 		goto unlock;
@@ -306,6 +311,7 @@ int wasmkm_inst_start(u32 app_id, u32 *inst_id)
 	inst->owner_uid = app->cred->euid;
 	inst->ops = app->ops;
 	inst->app = app;
+	wasmkm_inst_app_args(inst, app, arg->flags);
 	ret = -ENOMEM;
 	old_memcg = set_active_memcg(inst->memcg);
 	if (inst->ops->state_size) {
@@ -316,7 +322,7 @@ int wasmkm_inst_start(u32 app_id, u32 *inst_id)
 	}
 	ret = wasmkm_mem_init(inst, app->mem_min_pages);
 	if (!ret)
-		ret = wasmkm_inst_create(inst, app, inst_id);
+		ret = wasmkm_inst_create(inst, app, &arg->inst_id);
 	set_active_memcg(old_memcg);
 	if (ret)
 		goto put_module;

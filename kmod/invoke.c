@@ -129,15 +129,14 @@ static int wasmkm_invoke_one(struct wasmkm_inst *inst, const char *call, u64 *sl
 /* Runs outside the FPU section; called by the runner after instantiate. */
 void wasmkm_invoke(struct wasmkm_inst *inst)
 {
-	const struct wasmkm_app *app = inst->app;
 	u64 slots[WASMKM_INVOKE_SLOTS];
-	const char *arg = app->argv;
+	const char *arg = inst->argv;	/* the instance's or the app's */
 	u32 i;
 
-	if (!arg || app->argc < 2)
+	if (!arg || inst->argc < 2)
 		return;
 	arg += strlen(arg) + 1;	/* argv[0] */
-	for (i = 1; i < app->argc; i++) {
+	for (i = 1; i < inst->argc; i++) {
 		if (wasmkm_invoke_one(inst, arg, slots))
 			wasmkm_end(inst, WASMKM_INST_EXITED, 2, 0, ~0U);
 		arg += strlen(arg) + 1;

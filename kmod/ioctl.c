@@ -67,10 +67,8 @@ static long wasmkm_ioc_start(void __user *uarg)
 	ret = wasmkm_get_arg(&arg, sizeof(arg), uarg, &usize);
 	if (ret)
 		return ret;
-	if (arg.flags)
-		return -EINVAL;
 	arg.inst_id = 0;
-	ret = wasmkm_inst_start(arg.app_id, &arg.inst_id);
+	ret = wasmkm_inst_start(&arg);
 	if (ret)
 		return ret;
 	return wasmkm_put_arg(uarg, &arg, sizeof(arg), usize);

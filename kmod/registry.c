@@ -67,8 +67,11 @@ static void wasmkm_app_free(struct wasmkm_app *app)
 	kfree(app);
 }
 
-/* Copy a NUL-separated string blob from userspace and count its strings. */
-static int wasmkm_get_blob(u64 uptr, u32 len, char **out, u32 *count, char *error)
+/*
+ * Copy a NUL-separated string blob (argv or env, of LOAD or START) from
+ * userspace, charged to the caller, and count its strings.
+ */
+int wasmkm_get_blob(u64 uptr, u32 len, char **out, u32 *count, char *error)
 {
 	char *blob;
 	u32 i, n = 0;

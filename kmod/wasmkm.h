@@ -155,6 +155,20 @@ struct wasmkm_inst {
 	bool in_fpu;			/* thread */
 	struct wasmkm_arch_fpu fpu;	/* thread: FP registers out of the section */
 	char name[WASMKM_NAME_LEN + 16];
+	/*
+	 * argv and env the app sees, read by its thread only: the app's
+	 * (valid while the thread runs, like app), or the instance's own from
+	 * WASMKM_IOC_START (own_*, charged to the starter, freed with the
+	 * instance).
+	 */
+	const char *argv;
+	const char *env;
+	u32 argv_len;
+	u32 argc;
+	u32 env_len;
+	u32 envc;
+	char *own_argv;
+	char *own_env;
 	/* WASI descriptors, used by the instance's thread only */
 	struct wasmkm_fd *fds;
 	u32 nfds;
@@ -194,6 +208,7 @@ int wasmkm_verify_object(const u8 *buf, size_t len, const struct wasmkm_desc **d
 
 /* registry.c */
 int wasmkm_load(struct wasmkm_load *arg);
+int wasmkm_get_blob(u64 uptr, u32 len, char **out, u32 *count, char *error);
 int wasmkm_unload_app(u32 app_id);
 struct wasmkm_app *wasmkm_app_find(u32 app_id);
 bool wasmkm_may_control(const struct cred *owner);
@@ -215,7 +230,7 @@ int wasmkm_id_alloc(struct idr *idr, void *ptr, u32 *last);
 /* instance.c */
 int wasmkm_insts_init(void);
 void wasmkm_insts_exit(void);
-int wasmkm_inst_start(u32 app_id, u32 *inst_id);
+int wasmkm_inst_start(struct wasmkm_start *arg);
 int wasmkm_inst_stop(u32 inst_id);
 struct wasmkm_inst *wasmkm_inst_get(u32 inst_id);
 void wasmkm_inst_put(struct wasmkm_inst *inst);
@@ -314,6 +329,10 @@ void wasmkm_fds_close(struct wasmkm_inst *inst);
 struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s32 *err);
 int wasmkm_fd_alloc(struct wasmkm_inst *inst, s32 *fd);
 u8 wasmkm_filetype(umode_t mode);
+
+/* wasi_args.c: an instance's argv and env, its own from START or its app's. */
+int wasmkm_inst_get_args(struct wasmkm_inst *inst, const struct wasmkm_start *arg);
+void wasmkm_inst_app_args(struct wasmkm_inst *inst, const struct wasmkm_app *app, u32 flags);
 
 /* invoke.c: call the exports an argv names (apps without _start). */
 void wasmkm_invoke(struct wasmkm_inst *inst);

@@ -13,6 +13,7 @@
 #include "userspace-cli/commands.h"
 #include "userspace-cli/device.h"
 #include "userspace-cli/format.h"
+#include "userspace-cli/load_options.h"
 #include "userspace-cli/resolve.h"
 #include "userspace-cli/trap_text.h"
 
@@ -101,7 +102,12 @@ int UnloadApp(const char* cmd, Device* dev, uint32_t app_id) {
 int CmdStart(const Args& args) {
   ParsedArgs p;
   if (int rc = ParseCommand("start", args,
-                            {{"--wait", false}, {"--rm", false}, {"--detach", false}}, &p);
+                            {{"--wait", false},
+                             {"--rm", false},
+                             {"--detach", false},
+                             {"--arg", true},
+                             {"--env", true}},
+                            &p);
       rc >= 0)
     return rc;
   if (p.positional.size() != 1) return UsageError("start", "give one APP (an id or a name)");
@@ -112,12 +118,39 @@ int CmdStart(const Args& args) {
   uint32_t app_id;
   std::string error;
   if (!ResolveApp(&dev, p.positional[0], &app_id, &error)) return Fail("start", error);
+  StartOverrides ov;
+  if (p.Has("--arg") || p.Has("--env")) {
+    // argv[0] is the app's name, as load gives it.
+    wasmkm_app_info info;
+    if (int err = dev.AppInfo(app_id, &info))
+      return Fail("start", ErrnoText("app " + std::to_string(app_id), err));
+    if (!ParseStartOverrides(p.flags["--arg"], p.flags["--env"],
+                             FieldString(info.name, sizeof(info.name)), &ov, &error))
+      return Fail("start", error);
+  }
+  std::string argv = NulBlob(ov.argv), env = NulBlob(ov.env);
   wasmkm_start s{};
   s.size = sizeof(s);
   s.app_id = app_id;
+  if (ov.has_argv) {
+    s.flags |= WASMKM_START_ARGV;
+    s.argv = reinterpret_cast<uintptr_t>(argv.data());
+    s.argv_len = uint32_t(argv.size());
+  }
+  if (ov.has_env) {
+    s.flags |= WASMKM_START_ENV;
+    s.env = reinterpret_cast<uintptr_t>(env.data());
+    s.env_len = uint32_t(env.size());
+  }
   if (p.Has("--wait")) HoldStopSignals();
-  if (int err = dev.Ioctl(WASMKM_IOC_START, &s))
+  if (int err = dev.Ioctl(WASMKM_IOC_START, &s)) {
+    // An older wasmkm.ko refuses the longer struct (E2BIG) or the flags.
+    if (s.flags && (err == E2BIG || err == EINVAL))
+      return Fail("start", "app " + std::to_string(app_id) +
+                               ": this wasmkm.ko does not take --arg/--env on start: update "
+                               "it, or load the app again with them");
     return Fail("start", ErrnoText("app " + std::to_string(app_id), err));
+  }
   if (g_opts.json && !p.Has("--wait")) {
     JsonWriter w = NewJson();
     PrintJson(w.BeginObject().Field("app_id", app_id).Field("inst_id", s.inst_id).EndObject());

@@ -142,4 +142,33 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
   return true;
 }
 
+bool ParseStartOverrides(const std::vector<std::string>& args, const std::vector<std::string>& envs,
+                         const std::string& argv0, StartOverrides* o, std::string* error) {
+  *o = StartOverrides{};
+  o->has_argv = !args.empty();
+  o->has_env = !envs.empty();
+  if (o->has_argv) {
+    o->argv = {argv0};
+    o->argv.insert(o->argv.end(), args.begin(), args.end());
+  }
+  for (const std::string& e : envs) {
+    if (!ParseEnv(e, error)) return false;
+    std::string key = e.substr(0, e.find('='));
+    std::erase_if(o->env, [&](const std::string& x) { return x.substr(0, x.find('=')) == key; });
+    o->env.push_back(e);
+  }
+  // The kernel's limit, said before asking it (it would answer E2BIG).
+  if (NulBlob(o->argv).size() > WASMKM_ARGS_MAX) {
+    *error = "--arg: arguments exceed " + std::to_string(WASMKM_ARGS_MAX) +
+             " bytes (with NULs): pass fewer or shorter arguments";
+    return false;
+  }
+  if (NulBlob(o->env).size() > WASMKM_ARGS_MAX) {
+    *error = "--env: environment exceeds " + std::to_string(WASMKM_ARGS_MAX) +
+             " bytes (with NULs): pass fewer or shorter variables";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace wasmctl

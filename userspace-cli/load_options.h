@@ -30,6 +30,19 @@ struct LoadOptions {
 
 bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std::string* error);
 
+// wasmctl start APP --arg A --env K=V: the instance's own argv (argv[0] is
+// @argv0, the app's name) and env, each replacing the app's whole one; a
+// later --env of the same KEY wins.
+struct StartOverrides {
+  bool has_argv = false;
+  bool has_env = false;
+  std::vector<std::string> argv;
+  std::vector<std::string> env;
+};
+
+bool ParseStartOverrides(const std::vector<std::string>& args, const std::vector<std::string>& envs,
+                         const std::string& argv0, StartOverrides* o, std::string* error);
+
 }  // namespace wasmctl
 
 #endif  // WASMCTL_LOAD_OPTIONS_H_

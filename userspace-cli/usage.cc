@@ -62,9 +62,13 @@ const Usage kUsages[] = {
      "  for a .wko the architecture and kernel release it was built for; nothing is\n"
      "  loaded.  Exits 1 if the app imports what wasmkm.ko does not provide.\n"},
     {"start",
-     "usage: wasmctl start APP [--wait [--rm] [--detach]]\n"
+     "usage: wasmctl start APP [--arg A]... [--env K=V]... [--wait [--rm] [--detach]]\n"
      "  Starts a new instance of loaded app APP (an id or a name, see wasmctl\n"
      "  list), with the arguments and environment it was loaded with.\n"
+     "  --arg A    argument (repeatable): this instance's arguments instead of\n"
+     "             the app's; argv[0] is the app's name\n"
+     "  --env K=V  variable (repeatable): this instance's environment instead of\n"
+     "             the app's\n"
      "  --wait    its stdout to stdout, its stderr to stderr until it ends; exit\n"
      "            with its code; Ctrl-C or SIGTERM stop it\n"
      "  --rm      with --wait: unload the app once the instance has ended\n"

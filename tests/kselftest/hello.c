@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * An app's arguments and environment reach it, and what it prints to
- * stdout and stderr is in its log, byte for byte and in order.
+ * An app's arguments and environment reach it (the app's, or an instance's
+ * own from WASMKM_IOC_START), and what it prints to stdout and stderr is in
+ * its log, byte for byte and in order.
  */
 #include "wasmkm_test.h"
 #include "kselftest_harness.h"
@@ -138,6 +139,115 @@ TEST_F(app, logs_in_pieces)
 	EXPECT_STREQ("argc=2\nargv[0]=echo\nargv[1]=0123456789abcdef\ndone\n",
 		     all);
 	EXPECT_EQ(0, wk_unload(self->dev, &app));
+}
+
+/*
+ * WASMKM_IOC_START with @flags and these argv/env (NULL: none given);
+ * 0 and the instance's log in @log, else the ioctl's -errno.
+ */
+static int start_logged(int dev, uint32_t app_id, uint32_t flags, const char *const *argv,
+			const char *const *env, char *log, size_t size)
+{
+	char abuf[256], ebuf[256];
+	struct wasmkm_start s = { .size = sizeof(s), .flags = flags, .app_id = app_id };
+	struct wasmkm_inst_info info;
+	int ret;
+
+	if (argv) {
+		s.argv = wk_ptr(abuf);
+		s.argv_len = wk_pack(abuf, sizeof(abuf), argv);
+	}
+	if (env) {
+		s.env = wk_ptr(ebuf);
+		s.env_len = wk_pack(ebuf, sizeof(ebuf), env);
+	}
+	ret = wk_ioctl(dev, WASMKM_IOC_START, &s);
+	if (ret)
+		return ret;
+	ret = wk_wait_end(dev, s.inst_id, 30000, &info);
+	if (ret)
+		return ret;
+	return wk_logs(dev, s.inst_id, log, size) < 0 ? -EIO : 0;
+}
+
+/* An instance may get its own argv and env instead of the app's. */
+TEST_F(app, start_own_args)
+{
+	const char *argv[] = { "echo", "x", NULL };
+	const char *env[] = { "A=1", NULL };
+	const char *own_argv[] = { "mine", "y", "", NULL };
+	const char *own_env[] = { "B=2", "C=", NULL };
+	const char *none[] = { NULL };
+	struct wasmkm_start old = { .size = 16 };
+	struct wasmkm_inst_info info;
+	struct wk_app app;
+	int d = self->dev;
+	char *log = self->log;
+	size_t n = sizeof(self->log);
+
+	ASSERT_EQ(0, wk_load(d, "echo", argv, env, &app));
+	/* An older caller's struct: the app's. */
+	old.app_id = app.app_id;
+	ASSERT_EQ(0, wk_ioctl(d, WASMKM_IOC_START, &old));
+	ASSERT_EQ(0, wk_wait_end(d, old.inst_id, 30000, &info));
+	ASSERT_LT(0, wk_logs(d, old.inst_id, log, n));
+	EXPECT_STREQ("argc=2\nargv[0]=echo\nargv[1]=x\nenv=A=1\ndone\n", log);
+	ASSERT_EQ(0, start_logged(d, app.app_id, WASMKM_START_ARGV, own_argv, NULL, log, n));
+	EXPECT_STREQ("argc=3\nargv[0]=mine\nargv[1]=y\nargv[2]=\nenv=A=1\ndone\n", log);
+	ASSERT_EQ(0, start_logged(d, app.app_id, WASMKM_START_ENV, NULL, own_env, log, n));
+	EXPECT_STREQ("argc=2\nargv[0]=echo\nargv[1]=x\nenv=B=2\nenv=C=\ndone\n", log);
+	ASSERT_EQ(0, start_logged(d, app.app_id, WASMKM_START_ARGV | WASMKM_START_ENV, own_argv,
+				  own_env, log, n));
+	EXPECT_STREQ("argc=3\nargv[0]=mine\nargv[1]=y\nargv[2]=\nenv=B=2\nenv=C=\ndone\n",
+		     log);
+	/* Empty blobs: no arguments at all, no environment. */
+	ASSERT_EQ(0, start_logged(d, app.app_id, WASMKM_START_ARGV | WASMKM_START_ENV, none,
+				  none, log, n));
+	EXPECT_STREQ("argc=0\ndone\n", log);
+	/* The app's own are unchanged for the next instance. */
+	ASSERT_EQ(0, start_logged(d, app.app_id, 0, NULL, NULL, log, n));
+	EXPECT_STREQ("argc=2\nargv[0]=echo\nargv[1]=x\nenv=A=1\ndone\n", log);
+	EXPECT_EQ(0, wk_unload(d, &app));
+}
+
+/* START's blobs are bounded and checked as LOAD's; a refusal starts nothing. */
+TEST_F(app, start_args_refused)
+{
+	static char big[WASMKM_ARGS_MAX + 1];
+	const char *argv[] = { "echo", NULL };
+	static struct wasmkm_inst_info infos[WK_MAX_INSTS];
+	struct wasmkm_start s;
+	struct wk_app app;
+	int d = self->dev, before;
+
+	ASSERT_EQ(0, wk_load(d, "echo", argv, NULL, &app));
+	before = wk_list_insts(d, infos, WK_MAX_INSTS);
+	memset(&s, 0, sizeof(s));
+	s.size = sizeof(s);
+	s.app_id = app.app_id;
+	s.flags = WASMKM_START_ARGV;
+	s.argv = wk_ptr(big);
+	s.argv_len = sizeof(big);		/* NUL-terminated, one byte too many */
+	EXPECT_EQ(-E2BIG, wk_ioctl(d, WASMKM_IOC_START, &s));
+	s.flags = WASMKM_START_ENV;
+	s.env = s.argv;
+	s.env_len = s.argv_len;
+	s.argv = 0;
+	s.argv_len = 0;
+	EXPECT_EQ(-E2BIG, wk_ioctl(d, WASMKM_IOC_START, &s));
+	memset(big, 'x', 8);
+	s.env_len = 8;				/* not NUL-terminated */
+	EXPECT_EQ(-EINVAL, wk_ioctl(d, WASMKM_IOC_START, &s));
+	s.env = wk_ptr((void *)8);
+	s.env_len = 2;
+	EXPECT_EQ(-EFAULT, wk_ioctl(d, WASMKM_IOC_START, &s));
+	s.env = wk_ptr(big + 8);		/* zeros: a valid blob ... */
+	s.flags = 0;				/* ... without its flag */
+	EXPECT_EQ(-EINVAL, wk_ioctl(d, WASMKM_IOC_START, &s));
+	s.flags = WASMKM_START_ENV | 4;		/* an unknown flag */
+	EXPECT_EQ(-EINVAL, wk_ioctl(d, WASMKM_IOC_START, &s));
+	EXPECT_EQ(before, wk_list_insts(d, infos, WK_MAX_INSTS));
+	EXPECT_EQ(0, wk_unload(d, &app));
 }
 
 TEST_HARNESS_MAIN

@@ -330,7 +330,7 @@ TEST_F(ioctl, nonzero_reserved_fields)
 
 	memset(&self->u, 0, sizeof(self->u));
 	self->u.start.size = sizeof(self->u.start);
-	self->u.start.flags = 1;
+	self->u.start.flags = 4;	/* 1, 2: WASMKM_START_ARGV, WASMKM_START_ENV */
 	EXPECT_EQ(-EINVAL, wk_ioctl(self->dev, WASMKM_IOC_START, &self->u));
 
 	memset(&self->u, 0, sizeof(self->u));

@@ -5,7 +5,8 @@
  * stdout and stderr reach wasmctl's stdout and stderr (the kernel keeps them
  * apart) with nothing of wasmctl's own on stdout, names work where ids do,
  * stop of an ended instance fails, rm/prune/unload --all/list --running
- * clean up, and a wrapped log starts at a whole line.
+ * clean up, start --arg/--env give an instance its own argv and env, and a
+ * wrapped log starts at a whole line.
  */
 #include <signal.h>
 
@@ -248,6 +249,49 @@ TEST_F(wasmctl, cleanup_commands)
 	EXPECT_EQ(1, count_apps(self->dev, "spin"));
 	EXPECT_EQ(0, wk_sh(o, n, "wasmctl -q unload --all")) TH_LOG("%s", o);
 	EXPECT_EQ(0, count_apps(self->dev, "spin"));
+}
+
+/* start --arg/--env: the instance's own, instead of the app's (load's). */
+TEST_F(wasmctl, start_own_args)
+{
+	const char *own[] = { "-q", "start", "echo", "--arg", "b", "--arg", "", "--env", "B=2",
+			      "--wait", NULL };
+	const char *env_only[] = { "-q", "start", "echo", "--env", "X=1", "--wait", NULL };
+
+	ASSERT_EQ(0, wk_sh(self->out, sizeof(self->out), "wasmctl -q load " WK_APPS
+			   "/echo.wko --no-start --arg a --env A=1"))
+		TH_LOG("%s", self->out);
+	ASSERT_EQ(0, reap(spawn(own), 60000));
+	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
+	EXPECT_STREQ("argc=3\nargv[0]=echo\nargv[1]=b\nargv[2]=\nenv=B=2\n", self->out);
+	EXPECT_STREQ("done\n", self->err);
+	ASSERT_EQ(0, reap(spawn(env_only), 60000));
+	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
+	EXPECT_STREQ("argc=2\nargv[0]=echo\nargv[1]=a\nenv=X=1\n", self->out);
+	EXPECT_STREQ("done\n", self->err);
+}
+
+/* Arguments over the kernel's limit: one clear line, nothing started. */
+TEST_F(wasmctl, start_args_too_large)
+{
+	static char big[WASMKM_ARGS_MAX + 1];
+	const char *args[] = { "start", "echo", "--arg", big, NULL };
+	uint32_t before;
+	char *nl;
+
+	memset(big, 'x', sizeof(big) - 1);
+	ASSERT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl -q load " WK_APPS "/echo.wko --wait"));
+	before = find_inst(self->dev, "echo", 0, NULL);
+	ASSERT_NE(0, before);
+	EXPECT_EQ(1, reap(spawn(args), 60000));
+	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
+	EXPECT_STREQ("", self->out);
+	EXPECT_NE(NULL, strstr(self->err, "--arg: arguments exceed 65536 bytes"))
+		TH_LOG("%s", self->err);
+	nl = strchr(self->err, '\n');
+	EXPECT_TRUE(nl && !nl[1]) TH_LOG("not one line: %s", self->err);
+	EXPECT_EQ(before, find_inst(self->dev, "echo", 0, NULL));
 }
 
 /* More than the ring keeps: the copy starts at a whole line. */

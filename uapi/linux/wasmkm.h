@@ -116,13 +116,32 @@ struct wasmkm_load {
 	char name[WASMKM_NAME_LEN];
 };
 
-/* WASMKM_IOC_START: start a new instance of an attached app. */
+/*
+ * WASMKM_IOC_START: start a new instance of an attached app.
+ *
+ * With WASMKM_START_ARGV the instance gets argv instead of the app's, with
+ * WASMKM_START_ENV env instead of the app's (each replaces the whole blob).
+ * The blobs are as in WASMKM_IOC_LOAD: NUL-separated, argv[0] first (the
+ * caller supplies it; wasmctl passes the app's name), at most
+ * WASMKM_ARGS_MAX bytes each, length 0 for none.  Without a flag its
+ * pointer and length must be 0; an older caller's shorter struct starts the
+ * app's argv and env.
+ * Errors: ENOENT, EPERM, EAGAIN (not attached), EDQUOT, E2BIG (a blob over
+ * WASMKM_ARGS_MAX), EINVAL (unknown flag, a blob not NUL-terminated),
+ * EFAULT, ENOMEM.
+ */
 struct wasmkm_start {
 	__u32 size;
-	__u32 flags;			/* must be 0 */
+	__u32 flags;			/* WASMKM_START_ARGV, WASMKM_START_ENV */
 	__u32 app_id;
 	__u32 inst_id;			/* out */
+	__u64 argv;			/* NUL-separated strings, argv[0] first */
+	__u32 argv_len;			/* bytes, <= WASMKM_ARGS_MAX */
+	__u32 env_len;			/* bytes, <= WASMKM_ARGS_MAX */
+	__u64 env;			/* NUL-separated "KEY=VALUE" strings */
 };
+#define WASMKM_START_ARGV	1	/* the instance's own argv */
+#define WASMKM_START_ENV	2	/* the instance's own env */
 
 /* WASMKM_IOC_STOP: stop an instance; returns when its thread has ended. */
 struct wasmkm_stop {

@@ -140,6 +140,40 @@ TEST(Cache, KeyDependsOnEveryField) {
   EXPECT_NE(wasmctl::CacheKey(a, "ab", "c", 1), wasmctl::CacheKey(a, "a", "bc", 1));
 }
 
+TEST(StartOverrides, ArgvEnv) {
+  wasmctl::StartOverrides o;
+  std::string error;
+  // Neither: the app's argv and env.
+  ASSERT_TRUE(wasmctl::ParseStartOverrides({}, {}, "echo", &o, &error)) << error;
+  EXPECT_FALSE(o.has_argv);
+  EXPECT_FALSE(o.has_env);
+  // --arg: argv[0] is the app's name; --env alone keeps the app's argv.
+  ASSERT_TRUE(wasmctl::ParseStartOverrides({"a", ""}, {}, "echo", &o, &error)) << error;
+  EXPECT_TRUE(o.has_argv);
+  EXPECT_FALSE(o.has_env);
+  EXPECT_EQ(o.argv, (std::vector<std::string>{"echo", "a", ""}));
+  ASSERT_TRUE(wasmctl::ParseStartOverrides({}, {"K=1", "J=", "K=2"}, "echo", &o, &error)) << error;
+  EXPECT_FALSE(o.has_argv);
+  EXPECT_TRUE(o.has_env);
+  EXPECT_EQ(o.env, (std::vector<std::string>{"J=", "K=2"}));  // the later K wins
+}
+
+TEST(StartOverrides, Refused) {
+  wasmctl::StartOverrides o;
+  std::string error;
+  EXPECT_FALSE(wasmctl::ParseStartOverrides({}, {"NOEQUALS"}, "echo", &o, &error));
+  EXPECT_NE(error.find("NOEQUALS"), std::string::npos) << error;
+  std::string big(WASMKM_ARGS_MAX, 'x');
+  EXPECT_FALSE(wasmctl::ParseStartOverrides({big}, {}, "echo", &o, &error));
+  EXPECT_NE(error.find("--arg"), std::string::npos) << error;
+  EXPECT_FALSE(wasmctl::ParseStartOverrides({}, {"K=" + big}, "echo", &o, &error));
+  EXPECT_NE(error.find("--env"), std::string::npos) << error;
+  // Just at the limit: "echo\0" + 65530 bytes + NUL.
+  EXPECT_TRUE(
+      wasmctl::ParseStartOverrides({std::string(WASMKM_ARGS_MAX - 6, 'x')}, {}, "echo", &o, &error))
+      << error;
+}
+
 TEST(Cache, Dir) {
   EXPECT_EQ(wasmctl::CacheDirFor("/c", "/x", "/h", true), "/c");
   EXPECT_EQ(wasmctl::CacheDirFor("", nullptr, "/h", true), "/var/cache/wasmkm");
