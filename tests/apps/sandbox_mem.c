@@ -41,22 +41,9 @@ IMPORT(args_sizes_get) int32_t raw_args_sizes_get(int32_t argc, int32_t size);
 IMPORT(environ_get) int32_t raw_environ_get(int32_t env, int32_t buf);
 IMPORT(environ_sizes_get) int32_t raw_environ_sizes_get(int32_t count, int32_t size);
 
-static int failures, n;
+#include "tap.h"
 static uint8_t area[8192] __attribute__((aligned(16)));
 
-static void check(int ok, const char *what, long got, long want)
-{
-	n++;
-	if (ok) {
-		printf("ok %d %s\n", n, what);
-	} else {
-		printf("not ok %d %s: got %ld, want %ld\n", n, what, got, want);
-		failures++;
-	}
-}
-
-#define EQ(got, want, what) do { long g_ = (long)(got), w_ = (long)(want); \
-	check(g_ == w_, what, g_, w_); } while (0)
 
 static int32_t at(uint32_t off)
 {

@@ -36,21 +36,8 @@ int32_t raw_path_open(int32_t fd, int32_t dirflags, int32_t path, int32_t len, i
 __attribute__((import_module("wasi_snapshot_preview1"), import_name("proc_raise")))
 int32_t raw_proc_raise(int32_t sig);
 
-static int failures, n;
+#include "tap.h"
 
-static void check(int ok, const char *what, long got, long want)
-{
-	n++;
-	if (ok) {
-		printf("ok %d %s\n", n, what);
-	} else {
-		printf("not ok %d %s: got %ld, want %ld\n", n, what, got, want);
-		failures++;
-	}
-}
-
-#define EQ(got, want, what) do { long g_ = (long)(got), w_ = (long)(want); \
-	check(g_ == w_, what, g_, w_); } while (0)
 
 static __wasi_fd_t open_at(const char *path, __wasi_lookupflags_t lf, __wasi_oflags_t of,
 			   __wasi_rights_t rights, __wasi_fdflags_t ff, __wasi_errno_t *err)
