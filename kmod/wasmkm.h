@@ -27,7 +27,7 @@
 #endif
 
 #include "compat.h"
-#include "wasi_errno.h"
+#include "wasi/errno.h"
 
 #define WASMKM_SHA256_LEN	32
 
@@ -199,7 +199,7 @@ struct file;
 /* ioctl.c */
 long wasmkm_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 
-/* wasi_clock.c: nanoseconds on a WASI clock; false if the clock id is unknown. */
+/* wasi/clock.c: nanoseconds on a WASI clock; false if the clock id is unknown. */
 bool wasmkm_clock_now(u32 clock, u64 *now);
 
 /* verify.c */
@@ -260,7 +260,7 @@ static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
 }
 
 /*
- * The entry and exit of every WASI helper (wasi_entry.c generates the
+ * The entry and exit of every WASI helper (wasi/entry.c generates the
  * exported wrappers from the import list; WASMKM_CALL() is the same for
  * the helpers still written by hand).  Helpers run outside the FPU section:
  * they may sleep, and kernel code must not touch FP state.  A stop asked
@@ -291,7 +291,7 @@ static inline void wasmkm_helper_leave(struct wasmkm_ctx *ctx)
 		__ret;							\
 	})
 
-/* wasi_path.c */
+/* wasi/path.c */
 struct kstat;
 void wasmkm_put_filestat(u8 *p, const struct kstat *st);
 s32 wasmkm_set_times(const struct path *path, u64 atim, u64 mtim, u32 fstflags);
@@ -305,7 +305,7 @@ void wasmkm_mem_free(struct wasmkm_inst *inst);
 int wasmkm_grants_get(struct wasmkm_app *app, struct wasmkm_load *arg);
 void wasmkm_grants_put(struct wasmkm_app *app);
 
-/* wasi_fdtable.c */
+/* wasi/fdtable.c */
 enum wasmkm_fd_type {
 	WASMKM_FD_FREE = 0,
 	WASMKM_FD_STDIN,
@@ -330,7 +330,7 @@ struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s3
 int wasmkm_fd_alloc(struct wasmkm_inst *inst, s32 *fd);
 u8 wasmkm_filetype(umode_t mode);
 
-/* wasi_args.c: an instance's argv and env, its own from START or its app's. */
+/* wasi/args.c: an instance's argv and env, its own from START or its app's. */
 int wasmkm_inst_get_args(struct wasmkm_inst *inst, const struct wasmkm_start *arg);
 void wasmkm_inst_app_args(struct wasmkm_inst *inst, const struct wasmkm_app *app, u32 flags);
 

@@ -10,7 +10,7 @@
 #include <linux/slab.h>
 #include <linux/stat.h>
 
-#include "wasi_lookup.h"
+#include "wasi/lookup.h"
 #include "wasmkm.h"
 
 #define WASMKM_RIGHTS_LOG	(WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_FILESTAT_GET | \

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wasmkm: WASI path_open.  The path is resolved beneath the directory
- * descriptor (wasi_lookup.c) and the file it names opened as the loader.
+ * descriptor (wasi/lookup.c) and the file it names opened as the loader.
  * Rights (Documentation/capabilities.md): what is asked may not exceed the
  * directory's inheriting rights where it decides how the file is opened
  * (reading, writing), else ENOTCAPABLE; rights of the other kind are
@@ -15,7 +15,7 @@
 #include "app_mem.h"
 #include "compat.h"
 
-#include "wasi_lookup.h"
+#include "wasi/lookup.h"
 #include "wasmkm.h"
 
 /* Which rights make a descriptor open its file for reading or for writing. */

@@ -21,7 +21,7 @@
 #include "compat.h"
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "wasi/entry.h"
 #include "wasmkm.h"
 
 #define WASI_SUB_SIZE	48

@@ -22,7 +22,7 @@
 
 #include "app_mem.h"
 #include "compat.h"
-#include "wasi_lookup.h"
+#include "wasi/lookup.h"
 #include "wasmkm.h"
 
 /*

@@ -13,7 +13,7 @@
 #include "compat.h"
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "wasi/entry.h"
 #include "wasmkm.h"
 
 #define WASMKM_IO_CHUNK		(1U << 20)

@@ -10,7 +10,7 @@
 #include "compat.h"
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "wasi/entry.h"
 #include "wasmkm.h"
 
 static s32 wasmkm_fd_close(struct wasmkm_inst *inst, s32 fd)
