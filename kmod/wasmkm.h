@@ -65,8 +65,16 @@ extern unsigned int wasmkm_max_apps;
 extern unsigned int wasmkm_max_instances;
 extern unsigned int wasmkm_log_retain_kb;
 
-/* A capability granted at load: a directory tree, preopened for WASI. */
+struct wasmkm_cap_type;
+
+/*
+ * A capability granted at load, of a type of caps.h (a directory tree,
+ * preopened for WASI, is the type "fs"); constant after LOAD.
+ */
 struct wasmkm_grant {
+	const struct wasmkm_cap_type *type;
+	void *priv;			/* the type's own state */
+	/* fs: the directory, read-only or not, its name in the app */
 	struct path path;
 	bool ro;
 	char guest[WASMKM_PATH_LEN];
@@ -305,30 +313,10 @@ void wasmkm_mem_free(struct wasmkm_inst *inst);
 int wasmkm_grants_get(struct wasmkm_app *app, struct wasmkm_load *arg);
 void wasmkm_grants_put(struct wasmkm_app *app);
 
-/* wasi/fdtable.c */
-enum wasmkm_fd_type {
-	WASMKM_FD_FREE = 0,
-	WASMKM_FD_STDIN,
-	WASMKM_FD_LOG,		/* stdout, stderr: the instance's log */
-	WASMKM_FD_FILE,
-	WASMKM_FD_DIR,
-};
-
-struct wasmkm_fd {
-	u8 type;		/* enum wasmkm_fd_type */
-	bool ro;		/* beneath a read-only grant */
-	u16 fdflags;		/* WASI fdflags */
-	s32 grant;		/* preopen: index in app->grants, else -1 */
-	u64 rights;
-	u64 rights_inh;
-	struct file *file;
-};
-
+/* wasi/fdtable.c: the descriptor table; descriptors in wasi/fd.h */
+struct wasmkm_fd;
 int wasmkm_fds_init(struct wasmkm_inst *inst);
 void wasmkm_fds_close(struct wasmkm_inst *inst);
-struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s32 *err);
-int wasmkm_fd_alloc(struct wasmkm_inst *inst, s32 *fd);
-u8 wasmkm_filetype(umode_t mode);
 
 /* wasi/args.c: an instance's argv and env, its own from START or its app's. */
 int wasmkm_inst_get_args(struct wasmkm_inst *inst, const struct wasmkm_start *arg);

@@ -6,6 +6,7 @@
 #include <linux/fs.h>
 #include <linux/path.h>
 
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 /*

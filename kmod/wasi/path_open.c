@@ -16,6 +16,7 @@
 #include "compat.h"
 
 #include "wasi/lookup.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 /* Which rights make a descriptor open its file for reading or for writing. */
@@ -141,11 +142,11 @@ static s32 wasmkm_path_open(struct wasmkm_ctx *ctx, s32 fd, s32 dirflags, s32 pa
 	base &= dir->rights_inh;
 	inh &= dir->rights_inh;
 	if (d_is_dir(file->f_path.dentry)) {
-		f->type = WASMKM_FD_DIR;
+		f->ops = &wasmkm_fd_dir_ops;
 		f->rights = base & WASMKM_RIGHTS_DIR;
 		f->rights_inh = inh;
 	} else {
-		f->type = WASMKM_FD_FILE;
+		f->ops = &wasmkm_fd_file_ops;
 		f->rights = base & WASMKM_RIGHTS_FILE;
 		f->rights_inh = 0;	/* nothing is opened beneath a file */
 	}

@@ -4,6 +4,7 @@
  * descriptor is a socket: an open one gets ENOTSOCK, any other EBADF.
  */
 #include "wasi/entry.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 static s32 wasmkm_not_a_socket(struct wasmkm_ctx *ctx, s32 fd)
