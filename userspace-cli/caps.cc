@@ -5,6 +5,7 @@
 #include <linux/wasmkm.h>
 #include <linux/wasmkm_imports.h>
 
+#include <algorithm>
 #include <cstddef>
 
 namespace wasmctl {
@@ -45,37 +46,55 @@ bool ParseCap(const std::string& s, CapSpec* cap, std::string* error, const std:
   return true;
 }
 
+namespace {
+
+struct Known {
+  const char* module;
+  const char* name;
+  const char* cap;  // the capability type it needs, "none" for none
+};
+#define WASMCTL_KNOWN(mod, name, sig, cap) Known{mod, #name, #cap},
+const Known kKnown[] = {WASMKM_IMPORTS(WASMCTL_KNOWN)};
+#undef WASMCTL_KNOWN
+
+const Known* FindKnown(const Import& im) {
+  for (const Known& k : kKnown)
+    if (im.module == k.module && im.name == k.name) return &k;
+  return nullptr;
+}
+
+}  // namespace
+
 std::string ImportNeed(const Import& im) {
-  if (im.module != WASMKM_WASI_MODULE) return "";
-  if (im.name.rfind("path_", 0) == 0) return "fs";
-  if (im.name.rfind("sock_", 0) == 0)
-    return "sockets, which no capability grants yet: the calls return ENOTSOCK or EBADF";
-  return "";
+  const Known* k = FindKnown(im);
+  if (!k || std::string(k->cap) == "none") return "";
+  std::string cap = k->cap;
+  if (FindCapKind(cap)) return cap;
+  return (cap == "net" ? "sockets" : cap) +
+         ", which no capability grants yet: the calls return ENOTSOCK or EBADF";
 }
 
 std::vector<std::string> UnsatisfiedImports(const std::vector<Import>& imports,
                                             const std::vector<CapSpec>& caps) {
   std::vector<std::string> out;
-  for (const Import& im : imports)
-    if (ImportNeed(im) == "fs" && caps.empty())
+  for (const Import& im : imports) {
+    std::string need = ImportNeed(im);
+    const CapKind* kind = FindCapKind(need);
+    if (!kind ||
+        std::any_of(caps.begin(), caps.end(), [&](const CapSpec& c) { return c.kind == need; }))
+      continue;
+    if (need == "fs")
       out.push_back(im.module + "." + im.name +
                     " needs a file-system capability; without one the app sees no directory "
                     "and opening files fails (grant one with --cap fs:HOSTDIR[:GUESTDIR][:ro])");
+    else
+      out.push_back(im.module + "." + im.name + " needs a " + need +
+                    " capability; without one its calls fail (grant one with --cap " + kind->form +
+                    ")");
+  }
   return out;
 }
 
-bool KnownImport(const Import& im) {
-  struct Known {
-    const char* module;
-    const char* name;
-  };
-#define WASMCTL_KNOWN(mod, name, sig) Known{mod, #name},
-  static const Known kKnown[] = {WASMKM_IMPORTS(WASMCTL_KNOWN)};
-#undef WASMCTL_KNOWN
-  if (im.kind != "func") return false;
-  for (const Known& k : kKnown)
-    if (im.module == k.module && im.name == k.name) return true;
-  return false;
-}
+bool KnownImport(const Import& im) { return im.kind == "func" && FindKnown(im); }
 
 }  // namespace wasmctl
