@@ -84,7 +84,9 @@ TEST(Cap, ImportNeedFromUapi) {
       EXPECT_EQ(need, e.cap) << e.name;
     else
       EXPECT_NE(need.find("no capability grants"), std::string::npos) << e.name << ": " << need;
-    if (std::string(e.name).rfind("path_", 0) == 0) EXPECT_EQ(e.cap, "fs") << e.name;
+    if (std::string(e.name).rfind("path_", 0) == 0) {
+      EXPECT_EQ(e.cap, "fs") << e.name;
+    }
   }
   EXPECT_EQ(wasmctl::ImportNeed({"env", "path_open", "func"}), "");
 }
