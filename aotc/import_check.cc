@@ -9,7 +9,7 @@
 namespace aotc {
 
 const std::vector<HostImport>& HostImports() {
-#define AOTC_HOST_IMPORT(mod, name, sig) HostImport{mod, #name, sig},
+#define AOTC_HOST_IMPORT(mod, name, sig, cap) HostImport{mod, #name, sig},
   static const std::vector<HostImport> kImports = {WASMKM_IMPORTS(AOTC_HOST_IMPORT)};
 #undef AOTC_HOST_IMPORT
   return kImports;

@@ -17,19 +17,14 @@
 #include "wasmkm.h"
 
 static const char *const wasmkm_trap_text[] = {
-	[WASMKM_TRAP_NONE] = "none",
-	[WASMKM_TRAP_UNREACHABLE] = "unreachable",
-	[WASMKM_TRAP_MEM_OOB] = "out of bounds memory access",
-	[WASMKM_TRAP_DIV_ZERO] = "integer divide by zero",
-	[WASMKM_TRAP_INT_OVERFLOW] = "integer overflow",
-	[WASMKM_TRAP_INVALID_CONV] = "invalid conversion to integer",
-	[WASMKM_TRAP_UNINIT_ELEM] = "uninitialized element",
-	[WASMKM_TRAP_INDIRECT_TYPE] = "indirect call type mismatch",
-	[WASMKM_TRAP_UNDEF_ELEM] = "undefined element",
-	[WASMKM_TRAP_TABLE_OOB] = "out of bounds table access",
-	[WASMKM_TRAP_STACK] = "call stack exhausted",
-	[WASMKM_TRAP_NO_MEMORY] = "out of kernel memory",
+	"none",
+	/* uapi's list is numbered 1, 2, ... in order (wasmctl's tests check it) */
+#define WASMKM_TRAP_TEXT(name, number, text) text,
+	WASMKM_TRAPS(WASMKM_TRAP_TEXT)
+#undef WASMKM_TRAP_TEXT
 };
+/* Every kind up to the largest has its text. */
+static_assert(ARRAY_SIZE(wasmkm_trap_text) == WASMKM_TRAP_KIND_MAX + 1);
 
 /*
  * The least kernel stack (bytes) that any instance thread had left untouched

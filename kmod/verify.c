@@ -19,7 +19,7 @@ struct wasmkm_known_import {
 	const char *sig;
 };
 
-#define WASMKM_KNOWN(mod, name, sig) { mod, #name, sig },
+#define WASMKM_KNOWN(mod, name, sig, cap) { mod, #name, sig },
 static const struct wasmkm_known_import wasmkm_known[] = {
 	WASMKM_IMPORTS(WASMKM_KNOWN)
 };

@@ -5,72 +5,96 @@
 #include <linux/wasmkm.h>
 #include <linux/wasmkm_imports.h>
 
+#include <algorithm>
+#include <cstddef>
+
 namespace wasmctl {
 
+static_assert(sizeof(wasmkm_cap) == WASMKM_CAP_SIZE, "struct wasmkm_cap changed size");
+static_assert(offsetof(wasmkm_cap, guest_path) == 16, "struct wasmkm_cap moved guest_path");
+
+// Every kind of grant; a new kind is its file cap_KIND.cc and one line here.
+const std::vector<const CapKind*>& CapKinds() {
+  static const std::vector<const CapKind*> kinds = {&kCapFs};
+  return kinds;
+}
+
+const CapKind* FindCapKind(const std::string& prefix) {
+  for (const CapKind* k : CapKinds())
+    if (prefix == k->prefix) return k;
+  return nullptr;
+}
+
 bool ParseCap(const std::string& s, CapSpec* cap, std::string* error, const std::string& origin) {
-  const std::string form = " (expected fs:HOSTDIR[:GUESTDIR][:ro])";
   const std::string at = origin + " " + s.substr(0, 300);
-  if (s.rfind("fs:", 0) != 0) {
-    *error = at + ": unknown capability kind" + form;
+  size_t colon = s.find(':');
+  const CapKind* kind = colon == std::string::npos ? nullptr : FindCapKind(s.substr(0, colon));
+  if (!kind) {
+    std::string forms;
+    for (const CapKind* k : CapKinds())
+      forms += (forms.empty() ? "" : " or ") + std::string(k->form);
+    *error = at + ": unknown capability kind (expected " + forms + ")";
     return false;
-  }
-  std::vector<std::string> parts;
-  size_t start = 3;
-  for (;;) {
-    size_t colon = s.find(':', start);
-    parts.push_back(s.substr(start, colon - start));
-    if (colon == std::string::npos) break;
-    start = colon + 1;
   }
   *cap = CapSpec{};
-  if (parts.size() > 1 && parts.back() == "ro") {
-    cap->ro = true;
-    parts.pop_back();
-  }
-  if (parts.size() > 2 || parts[0].empty() || (parts.size() == 2 && parts[1].empty())) {
-    *error = at + ": bad form" + form;
-    return false;
-  }
-  cap->host = parts[0];
-  cap->guest = parts.size() == 2 ? parts[1] : parts[0];
-  if (cap->guest.size() >= WASMKM_PATH_LEN) {
-    *error = at + ": guest path longer than " + std::to_string(WASMKM_PATH_LEN - 1) + " bytes";
+  cap->kind = kind->prefix;
+  std::string what;
+  if (!kind->parse(s.substr(colon + 1), cap, &what)) {
+    *error = at + ": " + what + " (expected " + kind->form + ")";
     return false;
   }
   return true;
 }
 
+namespace {
+
+struct Known {
+  const char* module;
+  const char* name;
+  const char* cap;  // the capability type it needs, "none" for none
+};
+#define WASMCTL_KNOWN(mod, name, sig, cap) Known{mod, #name, #cap},
+const Known kKnown[] = {WASMKM_IMPORTS(WASMCTL_KNOWN)};
+#undef WASMCTL_KNOWN
+
+const Known* FindKnown(const Import& im) {
+  for (const Known& k : kKnown)
+    if (im.module == k.module && im.name == k.name) return &k;
+  return nullptr;
+}
+
+}  // namespace
+
 std::string ImportNeed(const Import& im) {
-  if (im.module != WASMKM_WASI_MODULE) return "";
-  if (im.name.rfind("path_", 0) == 0) return "fs";
-  if (im.name.rfind("sock_", 0) == 0)
-    return "sockets, which no capability grants yet: the calls return ENOTSOCK or EBADF";
-  return "";
+  const Known* k = FindKnown(im);
+  if (!k || std::string(k->cap) == "none") return "";
+  std::string cap = k->cap;
+  if (FindCapKind(cap)) return cap;
+  return (cap == "net" ? "sockets" : cap) +
+         ", which no capability grants yet: the calls return ENOTSOCK or EBADF";
 }
 
 std::vector<std::string> UnsatisfiedImports(const std::vector<Import>& imports,
                                             const std::vector<CapSpec>& caps) {
   std::vector<std::string> out;
-  for (const Import& im : imports)
-    if (ImportNeed(im) == "fs" && caps.empty())
+  for (const Import& im : imports) {
+    std::string need = ImportNeed(im);
+    const CapKind* kind = FindCapKind(need);
+    if (!kind ||
+        std::any_of(caps.begin(), caps.end(), [&](const CapSpec& c) { return c.kind == need; }))
+      continue;
+    if (need == "fs")
       out.push_back(im.module + "." + im.name +
                     " needs a file-system capability; without one the app sees no directory "
                     "and opening files fails (grant one with --cap fs:HOSTDIR[:GUESTDIR][:ro])");
+    else
+      out.push_back(im.module + "." + im.name + " needs a " + need +
+                    " capability; without one its calls fail (grant one with --cap " + kind->form +
+                    ")");
+  }
   return out;
 }
 
-bool KnownImport(const Import& im) {
-  struct Known {
-    const char* module;
-    const char* name;
-  };
-#define WASMCTL_KNOWN(mod, name, sig) Known{mod, #name},
-  static const Known kKnown[] = {WASMKM_IMPORTS(WASMCTL_KNOWN)};
-#undef WASMCTL_KNOWN
-  if (im.kind != "func") return false;
-  for (const Known& k : kKnown)
-    if (im.module == k.module && im.name == k.name) return true;
-  return false;
-}
+bool KnownImport(const Import& im) { return im.kind == "func" && FindKnown(im); }
 
 }  // namespace wasmctl

@@ -32,7 +32,7 @@ struct WasiImport {
   const char* sig;
 };
 
-#define WASMKM_CODEGEN_IMPORT(m, n, s) {m, #n, s},
+#define WASMKM_CODEGEN_IMPORT(m, n, s, cap) {m, #n, s},
 const WasiImport kWasiImports[] = {WASMKM_IMPORTS(WASMKM_CODEGEN_IMPORT)};
 #undef WASMKM_CODEGEN_IMPORT
 

@@ -40,19 +40,10 @@ struct suite {
 	int n;
 };
 
-static const char *const trap_texts[] = {
-	[WASMKM_TRAP_UNREACHABLE] = "unreachable",
-	[WASMKM_TRAP_MEM_OOB] = "out of bounds memory access",
-	[WASMKM_TRAP_DIV_ZERO] = "integer divide by zero",
-	[WASMKM_TRAP_INT_OVERFLOW] = "integer overflow",
-	[WASMKM_TRAP_INVALID_CONV] = "invalid conversion to integer",
-	[WASMKM_TRAP_UNINIT_ELEM] = "uninitialized element",
-	[WASMKM_TRAP_INDIRECT_TYPE] = "indirect call type mismatch",
-	[WASMKM_TRAP_UNDEF_ELEM] = "undefined element",
-	[WASMKM_TRAP_TABLE_OOB] = "out of bounds table access",
-	[WASMKM_TRAP_STACK] = "call stack exhausted",
-	[WASMKM_TRAP_NO_MEMORY] = "out of kernel memory",
-};
+/* The texts the spec's assert_trap lines use: uapi's list. */
+#define TRAP_TEXT(name, number, text)	[WASMKM_TRAP_##name] = text,
+static const char *const trap_texts[] = { WASMKM_TRAPS(TRAP_TEXT) };
+#undef TRAP_TEXT
 
 static char letter_of(const char *tok)
 {

@@ -140,6 +140,21 @@ TEST_F(wasmctl, wait_streams)
 	EXPECT_STREQ("done\n", self->err);
 }
 
+/*
+ * The stream is the descriptor's, not its number: stderr moved onto 1 by
+ * fd_renumber (as dup2(2, 1)) still writes to stderr.
+ */
+TEST_F(wasmctl, renumbered_stderr)
+{
+	const char *args[] = { "-q", "load", WK_APPS "/echo.wko", "--wait", "--env",
+			       "ECHO_STDERR_AS_1=1", NULL };
+
+	ASSERT_EQ(0, reap(spawn(args), 60000));
+	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
+	EXPECT_STREQ("", self->out);
+	EXPECT_STREQ("argc=1\nargv[0]=echo\nenv=ECHO_STDERR_AS_1=1\n", self->err);
+}
+
 /* Without -q, wasmctl's messages go to stderr, never stdout. */
 TEST_F(wasmctl, own_messages_on_stderr)
 {

@@ -40,22 +40,31 @@ enum wasmkm_app_state {
 	WASMKM_APP_REFUSED	= 3,	/* attach refused (error text) */
 };
 
-/* Trap kinds; the text is the one the Wasm spec tests use. */
+/*
+ * Trap kinds, one list: X(NAME, number, text), the text the one the Wasm
+ * spec tests use (wasmkm.ko reports it, wasmctl prints it, the tests and the
+ * differential fuzzer compare with it).  Expand the list; never copy it.
+ */
+#define WASMKM_TRAPS(X)							\
+	X(UNREACHABLE,		1,	"unreachable")			\
+	X(MEM_OOB,		2,	"out of bounds memory access")	\
+	X(DIV_ZERO,		3,	"integer divide by zero")	\
+	X(INT_OVERFLOW,		4,	"integer overflow")		\
+	X(INVALID_CONV,		5,	"invalid conversion to integer") \
+	X(UNINIT_ELEM,		6,	"uninitialized element")	\
+	X(INDIRECT_TYPE,	7,	"indirect call type mismatch")	\
+	X(UNDEF_ELEM,		8,	"undefined element")		\
+	X(TABLE_OOB,		9,	"out of bounds table access")	\
+	X(STACK,		10,	"call stack exhausted")		\
+	X(NO_MEMORY,		11,	"out of kernel memory")
+
+#define WASMKM_TRAP_ENUM_(name, number, text)	WASMKM_TRAP_##name = number,
 enum wasmkm_trap_kind {
 	WASMKM_TRAP_NONE		= 0,
-	WASMKM_TRAP_UNREACHABLE		= 1,	/* "unreachable" */
-	WASMKM_TRAP_MEM_OOB		= 2,	/* "out of bounds memory access" */
-	WASMKM_TRAP_DIV_ZERO		= 3,	/* "integer divide by zero" */
-	WASMKM_TRAP_INT_OVERFLOW	= 4,	/* "integer overflow" */
-	WASMKM_TRAP_INVALID_CONV	= 5,	/* "invalid conversion to integer" */
-	WASMKM_TRAP_UNINIT_ELEM		= 6,	/* "uninitialized element" */
-	WASMKM_TRAP_INDIRECT_TYPE	= 7,	/* "indirect call type mismatch" */
-	WASMKM_TRAP_UNDEF_ELEM		= 8,	/* "undefined element" */
-	WASMKM_TRAP_TABLE_OOB		= 9,	/* "out of bounds table access" */
-	WASMKM_TRAP_STACK		= 10,	/* "call stack exhausted" */
-	WASMKM_TRAP_NO_MEMORY		= 11,	/* "out of kernel memory" */
+	WASMKM_TRAPS(WASMKM_TRAP_ENUM_)
 	WASMKM_TRAP_KIND_MAX		= 11,
 };
+#undef WASMKM_TRAP_ENUM_
 
 /* Capability kinds (wasmkm_cap.kind). */
 enum wasmkm_cap_kind {
@@ -68,14 +77,22 @@ enum wasmkm_cap_kind {
  * O_PATH descriptor will do); the app sees it as a WASI preopen named
  * guest_path and reaches nothing outside it.  With WASMKM_CAP_RO every
  * operation that would change the tree is refused.
+ *
+ * Other kinds put their own struct in the union (a member named after the
+ * kind); the struct keeps its size (16 + WASMKM_PATH_LEN bytes) and the
+ * offsets of the fs fields, so that older binaries keep working.  Bytes a
+ * kind does not use must be 0.
  */
 struct wasmkm_cap {
 	__u32 kind;			/* enum wasmkm_cap_kind */
 	__u32 flags;			/* WASMKM_CAP_RO */
-	__s32 dir_fd;
+	__s32 dir_fd;			/* fs: the directory */
 	__u32 reserved;			/* must be 0 */
-	char guest_path[WASMKM_PATH_LEN];
+	union {
+		char guest_path[WASMKM_PATH_LEN];	/* fs */
+	};
 };
+#define WASMKM_CAP_SIZE		(16 + WASMKM_PATH_LEN)
 
 /*
  * WASMKM_IOC_LOAD: verify an app object (.wko) read through obj_fd and

@@ -2,6 +2,7 @@
 // wasmctl: the --cap grammar, manifests and their merge with flags, and the
 // imports read from .wasm files (built from WAT at test time).
 #include <gtest/gtest.h>
+#include <linux/wasmkm_imports.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -62,6 +63,32 @@ TEST(Cap, WhatImportsNeed) {
   EXPECT_NE(missing[0].find("path_open"), std::string::npos);
   EXPECT_NE(missing[0].find("--cap fs:"), std::string::npos);
   EXPECT_TRUE(wasmctl::UnsatisfiedImports(im, {Cap("fs:/data")}).empty());
+}
+
+// The capability an import needs comes from the uapi list's column: each
+// named kind is one wasmctl can grant (then ImportNeed names it) or is told
+// as not grantable yet; every path_* import needs fs.
+TEST(Cap, ImportNeedFromUapi) {
+  struct Entry {
+    const char* name;
+    std::string cap;
+  };
+#define ENTRY(mod, name, sig, cap) Entry{#name, #cap},
+  const Entry entries[] = {WASMKM_IMPORTS(ENTRY)};
+#undef ENTRY
+  for (const Entry& e : entries) {
+    std::string need = wasmctl::ImportNeed({WASMKM_WASI_MODULE, e.name, "func"});
+    if (e.cap == "none")
+      EXPECT_EQ(need, "") << e.name;
+    else if (wasmctl::FindCapKind(e.cap))
+      EXPECT_EQ(need, e.cap) << e.name;
+    else
+      EXPECT_NE(need.find("no capability grants"), std::string::npos) << e.name << ": " << need;
+    if (std::string(e.name).rfind("path_", 0) == 0) {
+      EXPECT_EQ(e.cap, "fs") << e.name;
+    }
+  }
+  EXPECT_EQ(wasmctl::ImportNeed({"env", "path_open", "func"}), "");
 }
 
 wasmctl::Manifest Parse(const std::string& text) {

@@ -194,6 +194,23 @@ TEST(TrapText, MatchesSpecTexts) {
   EXPECT_STREQ(wasmctl::TrapText(WASMKM_TRAP_KIND_MAX + 1), "unknown trap");
 }
 
+// uapi's WASMKM_TRAPS is the one list: numbered 1..WASMKM_TRAP_KIND_MAX
+// without gaps, one text each, and wasmctl prints those texts.
+TEST(TrapText, OneListInUapi) {
+  struct Trap {
+    uint32_t number;
+    const char* text;
+  };
+#define TRAP_ENTRY(name, number, text) Trap{number, text},
+  const Trap traps[] = {WASMKM_TRAPS(TRAP_ENTRY)};
+#undef TRAP_ENTRY
+  ASSERT_EQ(std::size(traps), size_t{WASMKM_TRAP_KIND_MAX});
+  for (size_t i = 0; i < std::size(traps); i++) {
+    EXPECT_EQ(traps[i].number, i + 1);
+    EXPECT_STREQ(wasmctl::TrapText(traps[i].number), traps[i].text);
+  }
+}
+
 TEST(Format, Json) {
   EXPECT_EQ(wasmctl::JsonString("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
   char f[4] = {'a', 'b', 'c', 'd'};

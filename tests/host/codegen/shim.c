@@ -26,17 +26,9 @@ struct shim_state shim;
 const char *shim_trap_text(u32 kind)
 {
 	switch (kind) {
-	case WASMKM_TRAP_UNREACHABLE: return "unreachable";
-	case WASMKM_TRAP_MEM_OOB: return "out of bounds memory access";
-	case WASMKM_TRAP_DIV_ZERO: return "integer divide by zero";
-	case WASMKM_TRAP_INT_OVERFLOW: return "integer overflow";
-	case WASMKM_TRAP_INVALID_CONV: return "invalid conversion to integer";
-	case WASMKM_TRAP_UNINIT_ELEM: return "uninitialized element";
-	case WASMKM_TRAP_INDIRECT_TYPE: return "indirect call type mismatch";
-	case WASMKM_TRAP_UNDEF_ELEM: return "undefined element";
-	case WASMKM_TRAP_TABLE_OOB: return "out of bounds table access";
-	case WASMKM_TRAP_STACK: return "call stack exhausted";
-	case WASMKM_TRAP_NO_MEMORY: return "out of kernel memory";
+#define SHIM_TRAP_TEXT(name, number, text)	case WASMKM_TRAP_##name: return text;
+	WASMKM_TRAPS(SHIM_TRAP_TEXT)
+#undef SHIM_TRAP_TEXT
 	default: return "unknown trap";
 	}
 }

@@ -60,21 +60,42 @@ SMITH_FLAGS = [
 CFLAGS = ["-O2", "-Wall", "-Wextra", "-Wno-unused-parameter", "-Werror",
           "-ffp-contract=off", "-fno-math-errno"]
 
-# wasmtime trap codes -> the host shim's trap texts (tests/host/codegen/shim.c).
-# An index past a table's end is "undefined element" for call_indirect and
-# "out of bounds table access" elsewhere; wasmtime reports both as one code.
-TRAP_TEXT = {
-    "STACK_OVERFLOW": "call stack exhausted",
-    "MEMORY_OUT_OF_BOUNDS": "out of bounds memory access",
-    "TABLE_OUT_OF_BOUNDS": "out of bounds table access",
-    "INDIRECT_CALL_TO_NULL": "uninitialized element",
-    "BAD_SIGNATURE": "indirect call type mismatch",
-    "INTEGER_OVERFLOW": "integer overflow",
-    "INTEGER_DIVISION_BY_ZERO": "integer divide by zero",
-    "BAD_CONVERSION_TO_INTEGER": "invalid conversion to integer",
-    "UNREACHABLE": "unreachable",
+
+
+def uapi_trap_texts():
+    """The trap texts of WASMKM_TRAPS in uapi/linux/wasmkm.h, by kind name,
+    and WASMKM_TRAP_KIND_MAX."""
+    with open(os.path.join(ROOT, "uapi", "linux", "wasmkm.h")) as f:
+        text = f.read()
+    kind_max = re.search(r"WASMKM_TRAP_KIND_MAX\s*=\s*(\d+)", text)
+    return (dict(re.findall(r'X\((\w+),\s*\d+,\s*"([^"]*)"\)', text)),
+            int(kind_max.group(1)) if kind_max else -1)
+
+
+UAPI_TRAPS, UAPI_TRAP_MAX = uapi_trap_texts()
+
+# wasmtime trap codes -> our trap kinds, whose texts come from uapi (the host
+# shim's and the kernel's texts are the same list).  An index past a table's
+# end is "undefined element" for call_indirect and "out of bounds table
+# access" elsewhere; wasmtime reports both as one code.
+TRAP_KIND = {
+    "STACK_OVERFLOW": "STACK",
+    "MEMORY_OUT_OF_BOUNDS": "MEM_OOB",
+    "TABLE_OUT_OF_BOUNDS": "TABLE_OOB",
+    "INDIRECT_CALL_TO_NULL": "UNINIT_ELEM",
+    "BAD_SIGNATURE": "INDIRECT_TYPE",
+    "INTEGER_OVERFLOW": "INT_OVERFLOW",
+    "INTEGER_DIVISION_BY_ZERO": "DIV_ZERO",
+    "BAD_CONVERSION_TO_INTEGER": "INVALID_CONV",
+    "UNREACHABLE": "UNREACHABLE",
 }
-SAME_TRAP = {"undefined element": "out of bounds table access"}
+# A kind renamed or dropped in uapi fails here, before any comparison.
+_missing = sorted(set(TRAP_KIND.values()) - set(UAPI_TRAPS))
+if len(UAPI_TRAPS) != UAPI_TRAP_MAX or _missing:
+    sys.exit("fuzz_diff.py: uapi/linux/wasmkm.h WASMKM_TRAPS lacks %s (found %s)"
+             % (", ".join(_missing) or "entries", ", ".join(sorted(UAPI_TRAPS))))
+TRAP_TEXT = {code: UAPI_TRAPS[kind] for code, kind in TRAP_KIND.items()}
+SAME_TRAP = {UAPI_TRAPS["UNDEF_ELEM"]: UAPI_TRAPS["TABLE_OOB"]}
 
 I32 = [0, 1, -1, 2, 7, 31, 32, 64, 255, 65535, 65536, -2147483648, 2147483647, 0x12345678]
 I64 = [0, 1, -1, 63, 64, 1 << 32, -(1 << 63), (1 << 63) - 1, 0x123456789abcdef]

@@ -3,7 +3,7 @@
  * wasmkm: the entry path of every WASI helper, generated from the
  * WASMKM_IMPORTS list (uapi/linux/wasmkm_imports.h).
  *
- * For each import "name", wasi_entry.c defines and exports the function the
+ * For each import "name", wasi/entry.c defines and exports the function the
  * generated code calls, wasmkm_wasi_<name>() (declared in wasmkm/rt.h), as
  *
  *	wasmkm_helper_enter(ctx);	leave the FPU section
@@ -85,7 +85,7 @@
 #define WASMKM_ENTRY_APPLY(X, name, hand, sig)				\
 	WASMKM_ENTRY_APPLY2(X, name, hand, WASMKM_TUPLE sig)
 #define WASMKM_ENTRY_APPLY2(X, name, ...)	X(name, __VA_ARGS__)
-#define WASMKM_ENTRY_X(mod, name, sig)					\
+#define WASMKM_ENTRY_X(mod, name, sig, cap)				\
 	WASMKM_ENTRY_APPLY(WASMKM_ENTRY_CB, name, __is_defined(WASMKM_BY_HAND_##name),	\
 			   WASMKM_SIG_SPLIT_##sig)
 #define WASMKM_ENTRY_EACH()	WASMKM_IMPORTS(WASMKM_ENTRY_X)
