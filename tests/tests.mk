@@ -16,7 +16,8 @@
 #   make apps-wasm  only the .wasm files, in build/wasm
 #   make kselftests static kselftest binaries for the guest
 #   make check-install  make install / install-dkms into a scratch directory
-#   make lint       checkpatch on kmod/, clang-format on C++ sources
+#   make lint       checkpatch on kmod/, clang-format on C++ sources,
+#                   shellcheck on every shell script
 #   make vm-smoke   boot, insmod and rmmod wasmkm.ko only
 #   make vm-shell   a shell in the guest, wasmkm.ko loaded, apps in /apps
 #   make check-debug
