@@ -60,6 +60,8 @@ else
 KDIR := $(BUILD)/kernel/$(KREL)/root/usr/src/linux-headers-$(KREL)
 endif
 endif
+# A recipe that runs $(KMAKE) starts with "+": make sees no $(MAKE) in it and
+# would not share its job server (-j) with Kbuild.
 KMAKE := $(MAKE) -C $(KDIR) ARCH=$(ARCH) $(if $(CROSS_COMPILE),CROSS_COMPILE=$(CROSS_COMPILE))
 
 CXX ?= g++
@@ -89,7 +91,7 @@ deps:
 kmod: kmod-tree
 	@test -f $(KDIR)/Makefile || { echo "no kernel build tree $(KDIR) for $(LANE):" \
 		"run scripts/install-deps.sh, or pass KDIR="; exit 1; }
-	$(KMAKE) M=$(KOBJ) W=1 modules
+	+$(KMAKE) M=$(KOBJ) W=1 modules
 
 # Lanes other than the default build wasmkm.ko in $(KOBJ): a tree of
 # symbolic links to the sources in kmod/ (Kbuild writes its objects next to

@@ -91,8 +91,10 @@ done <"$FRAG"
 log "building in $DIR with $JOBS jobs (nice $NICE); this takes a while"
 kmake -j"$JOBS" >"$DIR/build.log" 2>&1 ||
 	{ tail -n 40 "$DIR/build.log" >&2; log "build failed ($DIR/build.log)"; exit 1; }
-[ -s "$DIR/arch/x86/boot/bzImage" ] && [ -s "$DIR/Module.symvers" ] ||
-	{ log "no bzImage or Module.symvers in $DIR"; exit 1; }
+if [ ! -s "$DIR/arch/x86/boot/bzImage" ] || [ ! -s "$DIR/Module.symvers" ]; then
+	log "no bzImage or Module.symvers in $DIR"
+	exit 1
+fi
 echo "$(($(date +%s) - start))" >"$DIR/build-seconds"
 touch "$DIR/.wasmkm-done"
 log "built in $(cat "$DIR/build-seconds") s: $DIR"

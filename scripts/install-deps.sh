@@ -65,6 +65,8 @@ PACKAGES=(
 	# wasmctl's manifest parser (header-only)
 	libtomlplusplus-dev
 	clang-format
+	# make lint-sh
+	shellcheck
 	kmod
 	python3
 	perl

@@ -16,7 +16,8 @@
 #   make apps-wasm  only the .wasm files, in build/wasm
 #   make kselftests static kselftest binaries for the guest
 #   make check-install  make install / install-dkms into a scratch directory
-#   make lint       checkpatch on kmod/, clang-format on C++ sources
+#   make lint       checkpatch on kmod/, clang-format on C++ sources,
+#                   shellcheck on every shell script
 #   make vm-smoke   boot, insmod and rmmod wasmkm.ko only
 #   make vm-shell   a shell in the guest, wasmkm.ko loaded, apps in /apps
 #   make check-debug
@@ -39,6 +40,11 @@ VM_KERNEL = $(BUILD)/kernel/$(KREL)/vmlinuz
 VM_TIMEOUT ?= 600
 # Extra aotc options (e.g. --arch) for the test apps.
 AOTC_FLAGS ?=
+# The check targets build with every core (Documentation/limits.md): each
+# app is one Kbuild run of a single-threaded gcc.  Added to a sub-make only
+# when make runs without -j; with -j its job server is shared as it is.
+CHECK_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CHECK_J = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(CHECK_JOBS))
 
 # Test apps: tests/apps/*.{c,wat} and examples/*.c, each to build/apps/<name>.wko.
 APP_C := $(wildcard tests/apps/*.c)
@@ -148,7 +154,7 @@ $(VM_KERNEL):
 # An app that does not compile fails only the tests that use it: build the
 # apps with -k and boot with what there is.
 check-vm: kmod wasmctl kselftests $(VM_KERNEL)
-	-$(MAKE) --no-print-directory -k apps
+	-$(MAKE) --no-print-directory $(CHECK_J) -k apps
 	tests/vm/run.sh $(VM_ARGS) --wasmctl $(OUT)/guest/wasmctl --apps $(OUT)/apps \
 		--tests $(OUT)/kselftest --out $(OUT)/vm --timeout $(VM_TIMEOUT) check
 
@@ -198,7 +204,7 @@ $(DEBUG_OUT)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc $(DEBUG_OUT)/kmo
 # $(APP_EXPECTED): the outputs the guest compares with, which only `make apps`
 # made before: check-debug runs on its own from a clean clone.
 check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm $(APP_EXPECTED)
-	-$(MAKE) --no-print-directory -k $(DEBUG_APP_WKO) DEBUG_KDIR=$(DEBUG_KDIR)
+	-$(MAKE) --no-print-directory $(CHECK_J) -k $(DEBUG_APP_WKO) DEBUG_KDIR=$(DEBUG_KDIR)
 	mkdir -p $(DEBUG_OUT)/apps
 	cp $(APP_EXPECTED) $(DEBUG_OUT)/apps/
 	tests/vm/run.sh --kernel $(DEBUG_KDIR)/arch/x86/boot/bzImage \
@@ -236,10 +242,10 @@ check-install: kmod aotc $(BUILD)/wasm/hello.wasm
 
 # Every lane's guest run, one after the other (check-all runs them as suites).
 check-lanes:
-	$(MAKE) --no-print-directory ARCH=x86 KSERIES= check-vm
-	$(MAKE) --no-print-directory ARCH=arm64 KSERIES= check-vm
-	$(MAKE) --no-print-directory ARCH=x86 KSERIES=6.12 check-vm
-	$(MAKE) --no-print-directory ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k check-vm
+	$(MAKE) --no-print-directory $(CHECK_J) ARCH=x86 KSERIES= check-vm
+	$(MAKE) --no-print-directory $(CHECK_J) ARCH=arm64 KSERIES= check-vm
+	$(MAKE) --no-print-directory $(CHECK_J) ARCH=x86 KSERIES=6.12 check-vm
+	$(MAKE) --no-print-directory $(CHECK_J) ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k check-vm
 
 check: deps
 	$(MAKE) --no-print-directory check-all
@@ -248,19 +254,19 @@ check: deps
 check-all:
 	@rm -rf $(CHECK_DIR)
 	@$(SUITE) run build $(CHECK_DIR) --build -- \
-		$(MAKE) --no-print-directory -k all apps kselftests
+		$(MAKE) --no-print-directory $(CHECK_J) -k all apps kselftests
 	@$(foreach s,$(HOST_SUITES),$(SUITE) run $(s) $(CHECK_DIR) -- \
-		$(MAKE) --no-print-directory check-$(s);)
-	@$(SUITE) run vm $(CHECK_DIR) -- $(MAKE) --no-print-directory check-vm
+		$(MAKE) --no-print-directory $(CHECK_J) check-$(s);)
+	@$(SUITE) run vm $(CHECK_DIR) -- $(MAKE) --no-print-directory $(CHECK_J) check-vm
 	@$(SUITE) run bench $(CHECK_DIR) -- $(MAKE) --no-print-directory bench-smoke
 	@$(SUITE) run vm-arm64 $(CHECK_DIR) -- \
-		$(MAKE) --no-print-directory ARCH=arm64 KSERIES= check-vm
+		$(MAKE) --no-print-directory $(CHECK_J) ARCH=arm64 KSERIES= check-vm
 	@$(SUITE) run vm-6.12 $(CHECK_DIR) -- \
-		$(MAKE) --no-print-directory ARCH=x86 KSERIES=6.12 check-vm
+		$(MAKE) --no-print-directory $(CHECK_J) ARCH=x86 KSERIES=6.12 check-vm
 	@$(SUITE) run vm-arm64-16k $(CHECK_DIR) -- \
-		$(MAKE) --no-print-directory ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k check-vm
+		$(MAKE) --no-print-directory $(CHECK_J) ARCH=arm64 KSERIES=6.12 KFLAVOUR=16k check-vm
 	@$(SUITE) run install $(CHECK_DIR) -- $(MAKE) --no-print-directory check-install
-	@$(SUITE) run lint $(CHECK_DIR) -- $(MAKE) --no-print-directory lint-kmod lint-cxx
+	@$(SUITE) run lint $(CHECK_DIR) -- $(MAKE) --no-print-directory lint-kmod lint-cxx lint-sh
 	@echo "==== summary"
 	@$(SUITE) total $(CHECK_DIR)
 
@@ -272,8 +278,9 @@ CXX_SRCS := $(shell find aotc userspace-cli tests/host tests/toolchains/cxx benc
 	\( -name '*.cc' -o -name '*.h' -o -name '*.hpp' -o -name '*.cpp' \) \
 	-not -path 'tests/host/codegen/*.h' -not -path 'tests/host/codegen/include/*' \
 	2>/dev/null | sort)
-SH_SRCS := scripts/install-deps.sh scripts/kernel-abi.sh scripts/dkms-post-build.sh \
-	tests/vm/run.sh tests/vm/suite.sh tests/install/check-install.sh .ci/run
+# Every shell script of the tree (a new one is linted without a change here).
+SH_SRCS := $(sort $(shell find scripts tests bench -name '*.sh' -not -path '*/node_modules/*' \
+	2>/dev/null)) .ci/run
 
 lint: lint-kmod lint-cxx lint-sh
 
@@ -287,8 +294,8 @@ lint-kmod: $(CHECKPATCH)
 lint-cxx:
 	$(if $(CXX_SRCS),clang-format --dry-run -Werror $(CXX_SRCS),@echo "lint: no C++ sources")
 
-# shellcheck is optional (not part of the Debian deps).
+# shellcheck (scripts/install-deps.sh installs it), every severity.
 lint-sh:
-	@if command -v shellcheck >/dev/null; then \
-		shellcheck $(SH_SRCS) && shellcheck tests/vm/init.sh; \
-	else echo "lint: shellcheck not installed, skipped"; fi
+	@command -v shellcheck >/dev/null || \
+		{ echo "lint-sh: no shellcheck: run scripts/install-deps.sh"; exit 1; }
+	shellcheck $(SH_SRCS)

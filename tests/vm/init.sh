@@ -113,6 +113,7 @@ if [ -n "$GUEST_TIMEOUT" ]; then
 fi
 
 say "# wasmkm guest: $(uname -r), mode $MODE, $(grep -c ^processor /proc/cpuinfo) CPUs"
+say "# booted: $(cut -d' ' -f1 /proc/uptime) s since the kernel started"
 
 # On a kernel with kmemleak (make check-debug): forget what boot left
 # behind, so that the scan at the end reports only what the tests leaked.
@@ -135,12 +136,15 @@ run_selftest() {
 	name=${bin##*/}
 	out=/tmp/$name.out
 	say "# selftest: $name"
+	t0=$(cut -d' ' -f1 /proc/uptime)
 	set -o pipefail
 	# shellcheck disable=SC2094
 	(cd /tmp && "$bin") 2>&1 | tee "$out" >&3
 	rc=$?
 	set +o pipefail
 	cat "$out"
+	# Guest time per suite: where make check's minutes go (limits.md).
+	say "# selftest: $name took $(awk -v t0="$t0" '{ printf "%.1f", $1 - t0 }' /proc/uptime) s"
 	# The module's stack low-water mark (a test may reload the module).
 	f=/sys/module/wasmkm/parameters/stack_min_free
 	if [ -r "$f" ] && [ "$(cat "$f")" -lt "${STACK_MIN:-999999}" ]; then

@@ -191,14 +191,14 @@ fi
 # The demo: examples/hello as a kernel thread (it exits with the number of
 # its arguments, which "wasmctl load --wait" passes on), then
 # examples/sensor confined to /data, and what it wrote there.
-DEMO_CMD1="wasmctl load /apps/hello.wko --arg wasm --arg kernel --env GREETING=Hello --wait"
-DEMO_OK1="0 2"
-DEMO_CMD2="wasmctl load /apps/sensor.wko --cap fs:/data --wait"
-DEMO_OK2="0"
-DEMO_CMD3="cat /data/sensor.log"
-DEMO_OK3="0"
-DEMO_CMD4="wasmctl list"
-DEMO_OK4="0"
+DEMO_CMDS=(
+	"wasmctl load /apps/hello.wko --arg wasm --arg kernel --env GREETING=Hello --wait"
+	"wasmctl load /apps/sensor.wko --cap fs:/data --wait"
+	"cat /data/sensor.log"
+	"wasmctl list"
+)
+# The accepted exit statuses of each command.
+DEMO_OKS=("0 2" "0" "0" "0")
 
 {
 	printf 'MODE=%s\n' "$MODE"
@@ -206,11 +206,9 @@ DEMO_OK4="0"
 	printf 'EARLY_MODULES="%s"\n' "$EARLY"
 	printf 'RESULT_TTY=%s\n' "$RESULT_TTY"
 	printf 'TESTS="%s"\n' "$TEST_LIST"
-	for i in 1 2 3 4; do
-		cmd=DEMO_CMD$i
-		ok=DEMO_OK$i
-		printf 'DEMO_CMD%s="%s"\n' "$i" "${!cmd}"
-		printf 'DEMO_OK%s="%s"\n' "$i" "${!ok}"
+	for i in "${!DEMO_CMDS[@]}"; do
+		printf 'DEMO_CMD%s="%s"\n' "$((i + 1))" "${DEMO_CMDS[$i]}"
+		printf 'DEMO_OK%s="%s"\n' "$((i + 1))" "${DEMO_OKS[$i]}"
 	done
 	# Soft lockup after 2 * 3 s; the stop test spins longer than that.
 	printf 'WATCHDOG_THRESH=3\n'
@@ -236,7 +234,7 @@ if [ "$ARCH" = arm64 ]; then
 	QEMU=("$QEMU_BIN" -accel tcg -machine virt -cpu "${CPU:-cortex-a72}" -m 1G -smp 2)
 	# The result channel: a virtio console (hvc0 in the guest).
 	RESULT_DEV=(-device virtio-serial-device
-		-chardev "file,id=result,path=$RESULT" -device virtconsole,chardev=result)
+		-chardev "file,id=result,path=$RESULT" -device "virtconsole,chardev=result")
 else
 	CMDLINE="console=ttyS0,115200"
 	QEMU=("$QEMU_BIN" -accel tcg -machine q35 -cpu "${CPU:-max}" -m 1G -smp 2)

@@ -6,16 +6,16 @@
 #
 #   suite.sh run NAME DIR [--build] -- COMMAND...
 #       Runs COMMAND, output to the terminal and to DIR/NAME.log, and writes
-#       DIR/NAME.count = "PASSED FAILED RC".  The counts come from the last
-#       line of the form "[name: ]N passed, M failed"; else from gtest's
+#       DIR/NAME.count = "PASSED FAILED RC SECONDS".  The counts come from
+#       the last line "[name: ]N passed, M failed"; else from gtest's
 #       "[  PASSED  ] N tests" / "[  FAILED  ] M tests"; else the whole
 #       suite counts as one test.  A non-zero status with no failure
 #       counted adds one failure.  With --build, a success counts nothing.
 #       Always exits 0, so that the next suite runs.
 #
 #   suite.sh total DIR
-#       Prints each suite's result and the final "N passed, M failed";
-#       exits 1 if anything failed or a suite did not finish cleanly.
+#       Prints each suite's result and time, the sum, the final "N passed,
+#       M failed"; exits 1 if anything failed or a suite did not finish.
 set -euo pipefail
 
 cmd=${1:-}
@@ -65,24 +65,29 @@ run)
 	if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
 		fail=1
 	fi
-	echo "$pass $fail $rc" >"$dir/$name.count"
-	echo "==== $name: $pass passed, $fail failed (status $rc, $(($(date +%s) - start)) s)"
+	secs=$(($(date +%s) - start))
+	echo "$pass $fail $rc $secs" >"$dir/$name.count"
+	echo "==== $name: $pass passed, $fail failed (status $rc, $secs s)"
 	;;
 total)
 	dir=$1
 	total_pass=0
 	total_fail=0
+	total_secs=0
 	bad=0
 	for f in "$dir"/*.count; do
 		[ -e "$f" ] || continue
-		read -r pass fail rc <"$f"
+		read -r pass fail rc secs <"$f"
+		secs=${secs:-0}
 		name=$(basename "$f" .count)
-		printf '  %-10s %4d passed, %4d failed%s\n' "$name" "$pass" "$fail" \
-			"$([ "$rc" -eq 0 ] || echo " (status $rc)")"
+		printf '  %-12s %4d passed, %4d failed %6d s%s\n' "$name" "$pass" "$fail" \
+			"$secs" "$([ "$rc" -eq 0 ] || echo " (status $rc)")"
 		total_pass=$((total_pass + pass))
 		total_fail=$((total_fail + fail))
+		total_secs=$((total_secs + secs))
 		[ "$rc" -eq 0 ] || bad=1
 	done
+	echo "  suites took $total_secs s ($((total_secs / 60)) min)"
 	echo "$total_pass passed, $total_fail failed"
 	[ "$total_fail" -eq 0 ] && [ "$bad" -eq 0 ]
 	;;

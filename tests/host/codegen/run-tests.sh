@@ -20,14 +20,17 @@ bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
 build() {
 	local d=$OUT/$1
 	mkdir -p "$d"
+	# ${3:-} and $CFLAGS: no word or one option; a list of options.
+	# shellcheck disable=SC2086
 	"$GEN" "$2" "$d/app_code.c" ${3:-} 2>"$d/gen.err" || { cat "$d/gen.err"; return 1; }
-	$CC $CFLAGS -I$HERE/include -I$HERE -Itests/include -Ikmod/include -Iuapi \
-		-DAPP_CODE="\"$d/app_code.c\"" -o "$d/run" $HERE/runner.c $HERE/shim.c \
+	# shellcheck disable=SC2086
+	$CC $CFLAGS -I"$HERE/include" -I"$HERE" -Itests/include -Ikmod/include -Iuapi \
+		-DAPP_CODE="\"$d/app_code.c\"" -o "$d/run" "$HERE/runner.c" "$HERE/shim.c" \
 		2>"$d/cc.err" || { head -20 "$d/cc.err"; return 1; }
 }
 
 # WAT tests: each file carries its own ";; ASSERT" lines.
-for wat in $HERE/wat/*.wat; do
+for wat in "$HERE"/wat/*.wat; do
 	name=$(basename "$wat" .wat)
 	# --debug-names: a name section, as clang writes one, for trap reports
 	if ! wat2wasm --debug-names -o "$OUT/$name.wasm" "$wat" 2>"$OUT/$name.wat.err"; then
@@ -66,9 +69,9 @@ fi
 # matching bug in aotc.  ";; ASSERT" lines after a ";; implementation-defined"
 # comment are left out (e.g. table.grow may fail for implementation reasons).
 if command -v spectest-interp >/dev/null && command -v wast2json >/dev/null; then
-	for wat in $HERE/wat/*.wat; do
+	for wat in "$HERE"/wat/*.wat; do
 		name=$(basename "$wat" .wat)
-		if python3 $HERE/asserts2wast.py "$wat" "$OUT/$name.wast" &&
+		if python3 "$HERE/asserts2wast.py" "$wat" "$OUT/$name.wast" &&
 			wast2json -o "$OUT/$name.json" "$OUT/$name.wast" 2>"$OUT/$name.wast.err" &&
 			spectest-interp "$OUT/$name.json" >"$OUT/$name.interp" 2>&1; then
 			ok "expect-$name ($(tail -1 "$OUT/$name.interp"))"
@@ -90,6 +93,8 @@ else
 fi
 
 # Loops reach the yield slow path every WASMKM_LOOP_BUDGET back-edges.
+# ($l, $vec below: WAT names, not shell variables.)
+# shellcheck disable=SC2016
 printf '(module (func (export "spin") (param i32) (result i32)\n  (loop $l (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1))))) (local.get 0)))\n' >"$OUT/spin.wat"
 if wat2wasm -o "$OUT/spin.wasm" "$OUT/spin.wat" && build spin "$OUT/spin.wasm" &&
 	SHIM_TICKS=1 "$OUT/spin/run" --invoke spin i32:1000000 >"$OUT/spin/out" 2>"$OUT/spin/err" &&
@@ -124,6 +129,7 @@ else
 fi
 
 # Unsupported input is refused with an error that names the function.
+# shellcheck disable=SC2016
 printf '(module (func $vec (export "v") (param v128) (result v128)\n  (f32x4.relaxed_min (local.get 0) (local.get 0))))\n' >"$OUT/relaxed.wat"
 if wat2wasm --enable-relaxed-simd --debug-names -o "$OUT/relaxed.wasm" "$OUT/relaxed.wat" &&
 	! "$GEN" "$OUT/relaxed.wasm" "$OUT/relaxed.c" 2>"$OUT/relaxed.err" &&
@@ -159,7 +165,7 @@ if wat2wasm -o "$OUT/deep.wasm" "$OUT/deep.wat" && build deep "$OUT/deep.wasm" &
 	"$OUT/deep/run" --check "$OUT/deep.wat" >"$OUT/deep/check.out"; then
 	ok "deep-nesting"
 else
-	bad "deep-nesting" "$(cat "$OUT/deep/check.out" 2>/dev/null | head -5)"
+	bad "deep-nesting" "$(head -5 "$OUT/deep/check.out" 2>/dev/null)"
 fi
 
 # Unbounded recursion traps instead of crashing the host.
@@ -189,7 +195,7 @@ if command -v "$WASM_CC" >/dev/null; then
 	# clang vectorizes loops to), with clang 16 and, when installed, 19.
 	compilers=$WASM_CC
 	command -v clang-19 >/dev/null && [ "$WASM_CC" != clang-19 ] && compilers="$compilers clang-19"
-	for app in matmul $HERE/c/*.c; do
+	for app in matmul "$HERE"/c/*.c; do
 		[ "$app" = matmul ] && app=tests/apps/matmul.c
 		[ -f "$app" ] || continue
 		base=$(basename "$app" .c)

@@ -24,13 +24,17 @@ best() {
 	done
 	printf '%d.%03d' $((b / 1000)) $((b % 1000))
 }
+# $CFLAGS, $flag: lists of options (or none).
+# shellcheck disable=SC2086
 gcc $CFLAGS -o "$OUT/native" "$SRC"
 for v in scalar simd128; do
 	flag=; [ $v = simd128 ] && flag=-msimd128
+	# shellcheck disable=SC2086
 	$WASM_CC --target=wasm32-wasi -O2 $flag -o "$OUT/$v.wasm" "$SRC"
 	"$GEN" "$OUT/$v.wasm" "$OUT/$v.c"
-	gcc $CFLAGS -I$HERE/include -I$HERE -Itests/include -Ikmod/include -Iuapi \
-		-DAPP_CODE="\"$PWD/$OUT/$v.c\"" -o "$OUT/$v" $HERE/runner.c $HERE/shim.c
+	# shellcheck disable=SC2086
+	gcc $CFLAGS -I"$HERE/include" -I"$HERE" -Itests/include -Ikmod/include -Iuapi \
+		-DAPP_CODE="\"$PWD/$OUT/$v.c\"" -o "$OUT/$v" "$HERE/runner.c" "$HERE/shim.c"
 done
 "$OUT/native" >"$OUT/native.out"
 for v in scalar simd128; do
