@@ -12,13 +12,18 @@
 #include <linux/uaccess.h>
 
 #include "wasmkm.h"
+#include "dev/dev.h"
 
-static int wasmkm_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap, u32 i,
-			    char *error)
+static int wasmkm_grant_get(struct wasmkm_app *app, struct wasmkm_grant *g,
+			    const struct wasmkm_cap *cap, u32 i, char *error)
 {
 	struct file *file;
 	size_t len;
 
+	if (cap->kind == WASMKM_CAP_I2C)
+		return wasmkm_i2c_get(app, g, cap, i, error);
+	if (cap->kind == WASMKM_CAP_GPIO)
+		return wasmkm_gpio_get(app, g, cap, i, error);
 	if (cap->kind != WASMKM_CAP_FS) {
 		snprintf(error, WASMKM_ERROR_LEN, "capability %u: unknown kind %u", i, cap->kind);
 		return -EINVAL;
@@ -48,6 +53,7 @@ static int wasmkm_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap
 	g->path = file->f_path;
 	path_get(&g->path);
 	fput(file);
+	g->kind = WASMKM_CAP_FS;
 	g->ro = cap->flags & WASMKM_CAP_RO;
 	memcpy(g->guest, cap->guest_path, len + 1);
 	return 0;
@@ -75,7 +81,7 @@ int wasmkm_grants_get(struct wasmkm_app *app, struct wasmkm_load *arg)
 		goto out;
 	}
 	for (i = 0; i < arg->ncaps; i++) {
-		ret = wasmkm_grant_get(&app->grants[i], &caps[i], i, arg->error);
+		ret = wasmkm_grant_get(app, &app->grants[i], &caps[i], i, arg->error);
 		if (ret)
 			break;
 		app->ngrants++;
@@ -89,8 +95,16 @@ void wasmkm_grants_put(struct wasmkm_app *app)
 {
 	u32 i;
 
-	for (i = 0; i < app->ngrants; i++)
-		path_put(&app->grants[i].path);
+	for (i = 0; i < app->ngrants; i++) {
+		struct wasmkm_grant *g = &app->grants[i];
+
+		if (g->kind == WASMKM_CAP_I2C)
+			wasmkm_i2c_put(g);
+		else if (g->kind == WASMKM_CAP_GPIO)
+			wasmkm_gpio_put(g);
+		else
+			path_put(&g->path);
+	}
 	kfree(app->grants);
 	app->grants = NULL;
 	app->ngrants = 0;

@@ -70,6 +70,8 @@ struct wasmkm_grant {
 	struct path path;
 	bool ro;
 	char guest[WASMKM_PATH_LEN];
+	u32 kind;		/* enum wasmkm_cap_kind */
+	void *priv;		/* a device grant's state (dev/) */
 };
 
 struct wasmkm_user;

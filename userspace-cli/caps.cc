@@ -5,11 +5,20 @@
 #include <linux/wasmkm.h>
 #include <linux/wasmkm_imports.h>
 
+#include "userspace-cli/cap_dev.h"
+
 namespace wasmctl {
 
 bool ParseCap(const std::string& s, CapSpec* cap, std::string* error, const std::string& origin) {
-  const std::string form = " (expected fs:HOSTDIR[:GUESTDIR][:ro])";
+  const std::string form =
+      " (expected fs:HOSTDIR[:GUESTDIR][:ro], i2c:BUS:ADDR or gpio:CHIP:LINE:in|out[,edge=...])";
   const std::string at = origin + " " + s.substr(0, 300);
+  bool ok = false;
+  *cap = CapSpec{};
+  if (ParseDevCap(s, at, &cap->dev, &ok, error)) {
+    cap->guest = s;  // one grant per device text, as one per guest path
+    return ok;
+  }
   if (s.rfind("fs:", 0) != 0) {
     *error = at + ": unknown capability kind" + form;
     return false;
@@ -22,7 +31,6 @@ bool ParseCap(const std::string& s, CapSpec* cap, std::string* error, const std:
     if (colon == std::string::npos) break;
     start = colon + 1;
   }
-  *cap = CapSpec{};
   if (parts.size() > 1 && parts.back() == "ro") {
     cap->ro = true;
     parts.pop_back();
@@ -51,8 +59,10 @@ std::string ImportNeed(const Import& im) {
 std::vector<std::string> UnsatisfiedImports(const std::vector<Import>& imports,
                                             const std::vector<CapSpec>& caps) {
   std::vector<std::string> out;
+  bool fs = false;
+  for (const CapSpec& c : caps) fs |= c.dev.kind == 0;
   for (const Import& im : imports)
-    if (ImportNeed(im) == "fs" && caps.empty())
+    if (ImportNeed(im) == "fs" && !fs)
       out.push_back(im.module + "." + im.name +
                     " needs a file-system capability; without one the app sees no directory "
                     "and opening files fails (grant one with --cap fs:HOSTDIR[:GUESTDIR][:ro])");

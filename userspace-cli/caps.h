@@ -3,6 +3,8 @@
 #ifndef WASMCTL_CAPS_H_
 #define WASMCTL_CAPS_H_
 
+#include <linux/wasmkm.h>
+
 #include <string>
 #include <vector>
 
@@ -15,6 +17,9 @@ struct CapSpec {
   std::string host;
   std::string guest;
   bool ro = false;
+  // A device grant (cap_dev.h), whole as the kernel takes it: dev.kind is
+  // WASMKM_CAP_I2C or WASMKM_CAP_GPIO, guest is its --cap text; else 0.
+  wasmkm_cap dev{};
 };
 
 // False with *error saying what is wrong with @s and how it should look;

@@ -105,6 +105,10 @@ int CmdLoad(const Args& args) {
     dirfds.clear();
   };
   for (size_t i = 0; i < o.caps.size(); i++) {
+    if (o.caps[i].dev.kind) {  // a device (cap_dev.h): the kernel checks it
+      caps[i] = o.caps[i].dev;
+      continue;
+    }
     int fd = open(o.caps[i].host.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
       int err = errno;
