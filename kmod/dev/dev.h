@@ -12,6 +12,7 @@
 struct wasmkm_app;
 struct wasmkm_grant;
 struct wasmkm_cap;
+struct i2c_client;
 
 /* Taking a device needs CAP_SYS_ADMIN; error[] says so.  Shared by both kinds. */
 int wasmkm_dev_capable(const char *kind, u32 i, char *error);
@@ -20,6 +21,8 @@ int wasmkm_dev_capable(const char *kind, u32 i, char *error);
 int wasmkm_i2c_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct wasmkm_cap *cap,
 		   u32 i, char *error);
 void wasmkm_i2c_put(struct wasmkm_grant *g);
+/* The dummy client at the granted address, from the grant's priv. */
+struct i2c_client *wasmkm_i2c_client(void *priv);
 
 /* gpio.c */
 int wasmkm_gpio_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct wasmkm_cap *cap,

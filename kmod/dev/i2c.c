@@ -79,6 +79,11 @@ out_free:
 	return ret;
 }
 
+struct i2c_client *wasmkm_i2c_client(void *priv)
+{
+	return ((struct wasmkm_i2c *)priv)->client;
+}
+
 void wasmkm_i2c_put(struct wasmkm_grant *g)
 {
 	struct wasmkm_i2c *d = g->priv;
