@@ -22,6 +22,13 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   }
 }
 
+// One grant per device: the key is the grant as --cap gives it.
+void Keyed(CapSpec* spec) {
+  spec->key = DevCapText(spec->uapi);
+  spec->key_name = "device";
+  spec->source = spec->key;
+}
+
 // A whole unsigned number (decimal, or hex with 0x), at most @max.
 bool Number(const std::string& s, unsigned long max, unsigned long* out) {
   if (s.empty() || s[0] == '-' || s[0] == '+' || s[0] == ' ') return false;
@@ -31,35 +38,35 @@ bool Number(const std::string& s, unsigned long max, unsigned long* out) {
   return errno == 0 && *end == 0 && *out <= max;
 }
 
-bool ParseI2c(const std::string& s, const std::string& at, wasmkm_cap* cap, std::string* error) {
-  const std::string form = " (expected i2c:BUS:ADDR, e.g. i2c:1:0x48)";
-  std::vector<std::string> p = Split(s.substr(4), ':');
+bool ParseI2c(const std::string& rest, CapSpec* spec, std::string* error) {
+  wasmkm_cap* cap = &spec->uapi;
+  std::vector<std::string> p = Split(rest, ':');
   unsigned long bus = 0, addr = 0;
   if (p.size() != 2 || !Number(p[0], 0x7fffffff, &bus) || !Number(p[1], 0x7f, &addr)) {
-    *error = at + ": bad form" + form;
+    *error = "bad form";
     return false;
   }
   if (addr < 0x08 || addr > 0x77) {
-    *error = at + ": address outside 0x08..0x77 (the 7-bit addresses I2C devices may have)";
+    *error = "address outside 0x08..0x77 (the 7-bit addresses I2C devices may have)";
     return false;
   }
   cap->kind = WASMKM_CAP_I2C;
   cap->i2c.bus = uint32_t(bus);
   cap->i2c.addr = uint16_t(addr);
+  Keyed(spec);
   return true;
 }
 
-bool ParseGpio(const std::string& s, const std::string& at, wasmkm_cap* cap, std::string* error) {
-  const std::string form =
-      " (expected gpio:CHIP:LINE:in|out[,edge=rising|falling|both], e.g. gpio:gpiochip0:17:out)";
-  std::vector<std::string> p = Split(s.substr(5), ':');
+bool ParseGpio(const std::string& rest, CapSpec* spec, std::string* error) {
+  wasmkm_cap* cap = &spec->uapi;
+  std::vector<std::string> p = Split(rest, ':');
   unsigned long line = 0;
   if (p.size() != 3 || p[0].empty() || !Number(p[1], 0xffffffff, &line)) {
-    *error = at + ": bad form" + form;
+    *error = "bad form";
     return false;
   }
   if (p[0].size() >= WASMKM_GPIO_CHIP_LEN) {
-    *error = at + ": chip name longer than " + std::to_string(WASMKM_GPIO_CHIP_LEN - 1) + " bytes";
+    *error = "chip name longer than " + std::to_string(WASMKM_GPIO_CHIP_LEN - 1) + " bytes";
     return false;
   }
   std::vector<std::string> opts = Split(p[2], ',');
@@ -67,13 +74,13 @@ bool ParseGpio(const std::string& s, const std::string& at, wasmkm_cap* cap, std
   if (opts[0] == "out")
     flags = WASMKM_GPIO_OUT;
   else if (opts[0] != "in") {
-    *error = at + ": direction must be in or out" + form;
+    *error = "direction must be in or out";
     return false;
   }
   for (size_t i = 1; i < opts.size(); i++) {
     const std::string& o = opts[i];
     if (flags & WASMKM_GPIO_OUT) {
-      *error = at + ": an output has no options (edges are for inputs)" + form;
+      *error = "an output has no options (edges are for inputs)";
       return false;
     }
     if (o == "edge=rising")
@@ -83,7 +90,7 @@ bool ParseGpio(const std::string& s, const std::string& at, wasmkm_cap* cap, std
     else if (o == "edge=both")
       flags |= WASMKM_GPIO_EDGE_RISING | WASMKM_GPIO_EDGE_FALLING;
     else {
-      *error = at + ": unknown option " + o.substr(0, 40) + form;
+      *error = "unknown option " + o.substr(0, 40);
       return false;
     }
   }
@@ -91,19 +98,21 @@ bool ParseGpio(const std::string& s, const std::string& at, wasmkm_cap* cap, std
   snprintf(cap->gpio.chip, sizeof(cap->gpio.chip), "%s", p[0].c_str());
   cap->gpio.line = uint32_t(line);
   cap->gpio.flags = flags;
+  Keyed(spec);
+  return true;
+}
+
+// The kernel checks the device at LOAD; nothing to open here.
+bool Resolve(const CapSpec& cap, wasmkm_cap* out, std::vector<int>* fds, std::string* error) {
+  *out = cap.uapi;
   return true;
 }
 
 }  // namespace
 
-bool ParseDevCap(const std::string& s, const std::string& at, wasmkm_cap* cap, bool* ok,
-                 std::string* error) {
-  bool i2c = s.rfind("i2c:", 0) == 0;
-  if (!i2c && s.rfind("gpio:", 0) != 0) return false;
-  *cap = wasmkm_cap{};
-  *ok = i2c ? ParseI2c(s, at, cap, error) : ParseGpio(s, at, cap, error);
-  return true;
-}
+const CapKind kCapI2c = {"i2c", "i2c:BUS:ADDR", ParseI2c, Resolve};
+const CapKind kCapGpio = {"gpio", "gpio:CHIP:LINE:in|out[,edge=rising|falling|both]", ParseGpio,
+                          Resolve};
 
 std::string DevCapText(const wasmkm_cap& cap) {
   char buf[96];

@@ -8,13 +8,12 @@
 
 #include <string>
 
+#include "userspace-cli/caps.h"
+
 namespace wasmctl {
 
-// True if @s is a device grant ("i2c:" or "gpio:"); then *cap holds it as the
-// kernel takes it, or *ok is false and *error says what is wrong (@at names
-// the flag or manifest line and the text).
-bool ParseDevCap(const std::string& s, const std::string& at, wasmkm_cap* cap, bool* ok,
-                 std::string* error);
+extern const CapKind kCapI2c;   // i2c:BUS:ADDR
+extern const CapKind kCapGpio;  // gpio:CHIP:LINE:in|out[,edge=...]
 
 // The grant in the --cap form, for messages and listings.
 std::string DevCapText(const wasmkm_cap& cap);

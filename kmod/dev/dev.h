@@ -9,24 +9,16 @@
 
 #include <linux/types.h>
 
-struct wasmkm_app;
-struct wasmkm_grant;
-struct wasmkm_cap;
+struct wasmkm_fd_ops;
 struct i2c_client;
 
-/* Taking a device needs CAP_SYS_ADMIN; error[] says so.  Shared by both kinds. */
-int wasmkm_dev_capable(const char *kind, u32 i, char *error);
-
-/* i2c.c */
-int wasmkm_i2c_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct wasmkm_cap *cap,
-		   u32 i, char *error);
-void wasmkm_i2c_put(struct wasmkm_grant *g);
+/* Taking a device needs CAP_SYS_ADMIN; else -EPERM and error[] says so. */
+int wasmkm_dev_capable(char *error);
 /* The dummy client at the granted address, from the grant's priv. */
 struct i2c_client *wasmkm_i2c_client(void *priv);
 
-/* gpio.c */
-int wasmkm_gpio_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct wasmkm_cap *cap,
-		    u32 i, char *error);
-void wasmkm_gpio_put(struct wasmkm_grant *g);
+/* The descriptor types (i2c_fd.c, gpio_fd.c); the cap types are in caps.h. */
+extern const struct wasmkm_fd_ops wasmkm_fd_i2c_ops;
+extern const struct wasmkm_fd_ops wasmkm_fd_gpio_ops;
 
 #endif

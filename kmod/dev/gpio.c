@@ -21,6 +21,8 @@
 #include "dev/gpio.h"
 #include "wasmkm.h"
 #include "compat.h"
+#include "caps.h"
+#include "wasi/fd.h"
 #include "dev/dev.h"
 
 static void wasmkm_gpio_push(struct wasmkm_gpio *d, u64 ts, bool rising)
@@ -72,8 +74,7 @@ static irqreturn_t wasmkm_gpio_thread(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
-static int wasmkm_gpio_edges(struct wasmkm_gpio *d, const struct wasmkm_cap_gpio *c, u32 i,
-			     char *error)
+static int wasmkm_gpio_edges(struct wasmkm_gpio *d, const struct wasmkm_cap_gpio *c, char *error)
 {
 	unsigned long trigger = 0;
 	int ret;
@@ -85,8 +86,7 @@ static int wasmkm_gpio_edges(struct wasmkm_gpio *d, const struct wasmkm_cap_gpio
 	ret = gpiod_to_irq(d->desc);
 	if (ret < 0) {
 		snprintf(error, WASMKM_ERROR_LEN,
-			 "capability %u (gpio:%.32s:%u): the line has no interrupt for edges (error %d)",
-			 i, c->chip, c->line, ret);
+			 "gpio:%.32s:%u: the line has no interrupt for edges (error %d)", c->chip, c->line, ret);
 		return ret;
 	}
 	d->irq = ret;
@@ -95,14 +95,15 @@ static int wasmkm_gpio_edges(struct wasmkm_gpio *d, const struct wasmkm_cap_gpio
 	if (ret) {
 		d->irq = 0;
 		snprintf(error, WASMKM_ERROR_LEN,
-			 "capability %u (gpio:%.32s:%u): cannot request the line's interrupt (error %d)",
-			 i, c->chip, c->line, ret);
+			 "gpio:%.32s:%u: cannot request the line's interrupt (error %d)", c->chip, c->line, ret);
 	}
 	return ret;
 }
 
-int wasmkm_gpio_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct wasmkm_cap *cap,
-		    u32 i, char *error)
+static void wasmkm_gpio_put(struct wasmkm_grant *g);
+
+static int wasmkm_gpio_get(struct wasmkm_app *app, struct wasmkm_grant *g,
+			   const struct wasmkm_cap *cap, char *error)
 {
 	const u32 known = WASMKM_GPIO_OUT | WASMKM_GPIO_EDGE_RISING | WASMKM_GPIO_EDGE_FALLING;
 	const struct wasmkm_cap_gpio *c = &cap->gpio;
@@ -110,20 +111,20 @@ int wasmkm_gpio_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct
 	size_t len;
 	int ret;
 
-	ret = wasmkm_dev_capable("gpio", i, error);
+	ret = wasmkm_dev_capable(error);
 	if (ret)
 		return ret;
 	len = strnlen(c->chip, sizeof(c->chip));
 	if (!len || len == sizeof(c->chip)) {
 		snprintf(error, WASMKM_ERROR_LEN,
-			 "capability %u (gpio): chip name empty or longer than %u bytes", i,
+			 "chip name empty or longer than %u bytes",
 			 WASMKM_GPIO_CHIP_LEN - 1);
 		return -EINVAL;
 	}
 	if (cap->flags || cap->dir_fd || cap->reserved || c->flags & ~known ||
 	    ((c->flags & WASMKM_GPIO_OUT) && (c->flags & ~WASMKM_GPIO_OUT))) {
 		snprintf(error, WASMKM_ERROR_LEN,
-			 "capability %u (gpio:%s:%u): unknown flags, or edges on an output", i,
+			 "gpio:%s:%u: unknown flags, or edges on an output",
 			 c->chip, c->line);
 		return -EINVAL;
 	}
@@ -136,7 +137,7 @@ int wasmkm_gpio_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct
 	strscpy(d->label, "wasmkm", sizeof(d->label));
 	ret = wasmkm_gpio_request(c->chip, c->line, d->label, &d->desc);
 	if (ret) {
-		snprintf(error, WASMKM_ERROR_LEN, "capability %u (gpio:%s:%u): %s", i, c->chip,
+		snprintf(error, WASMKM_ERROR_LEN, "gpio:%s:%u: %s", c->chip,
 			 c->line,
 			 ret == -ENODEV ? "no GPIO chip with that label" :
 			 ret == -EINVAL ? "no such line on the chip" :
@@ -150,18 +151,17 @@ int wasmkm_gpio_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct
 		ret = gpiod_direction_input(d->desc);
 	if (ret)
 		snprintf(error, WASMKM_ERROR_LEN,
-			 "capability %u (gpio:%s:%u): cannot set the direction (error %d)", i,
+			 "gpio:%s:%u: cannot set the direction (error %d)",
 			 c->chip, c->line, ret);
 	else if (c->flags & (WASMKM_GPIO_EDGE_RISING | WASMKM_GPIO_EDGE_FALLING))
-		ret = wasmkm_gpio_edges(d, c, i, error);
-	g->kind = WASMKM_CAP_GPIO;
+		ret = wasmkm_gpio_edges(d, c, error);
 	g->priv = d;
 	if (ret)
 		wasmkm_gpio_put(g);
 	return ret;
 }
 
-void wasmkm_gpio_put(struct wasmkm_grant *g)
+static void wasmkm_gpio_put(struct wasmkm_grant *g)
 {
 	struct wasmkm_gpio *d = g->priv;
 
@@ -171,3 +171,26 @@ void wasmkm_gpio_put(struct wasmkm_grant *g)
 	kfree(d);
 	g->priv = NULL;
 }
+
+static int wasmkm_gpio_preopen(struct wasmkm_inst *inst, struct wasmkm_grant *g,
+			       struct wasmkm_fd *fd)
+{
+	struct wasmkm_gpio *d = g->priv;
+
+	fd->ops = &wasmkm_fd_gpio_ops;
+	fd->priv = d;
+	fd->rights = WASI_RIGHT_FD_READ | WASI_RIGHT_POLL_FD_READWRITE |
+		     WASI_RIGHT_FD_FDSTAT_SET_FLAGS;
+	if (d->flags & WASMKM_GPIO_OUT)
+		fd->rights |= WASI_RIGHT_FD_WRITE;
+	fd->rights_inh = 0;
+	return 0;
+}
+
+const struct wasmkm_cap_type wasmkm_cap_gpio = {
+	.kind = WASMKM_CAP_GPIO,
+	.name = "gpio",
+	.get = wasmkm_gpio_get,
+	.put = wasmkm_gpio_put,
+	.preopen = wasmkm_gpio_preopen,
+};

@@ -9,6 +9,8 @@
 #include <linux/i2c.h>
 #include <linux/slab.h>
 
+#include "caps.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 #include "dev/dev.h"
 
@@ -17,7 +19,7 @@ struct wasmkm_i2c {
 	struct i2c_client *client;
 };
 
-int wasmkm_dev_capable(const char *kind, u32 i, char *error)
+int wasmkm_dev_capable(char *error)
 {
 	/*
 	 * Device access bypasses the permissions of the /dev nodes and of
@@ -26,28 +28,28 @@ int wasmkm_dev_capable(const char *kind, u32 i, char *error)
 	if (capable(CAP_SYS_ADMIN))
 		return 0;
 	snprintf(error, WASMKM_ERROR_LEN,
-		 "capability %u (%s): granting device access needs CAP_SYS_ADMIN", i, kind);
+		 "granting device access needs CAP_SYS_ADMIN");
 	return -EPERM;
 }
 
-int wasmkm_i2c_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct wasmkm_cap *cap,
-		   u32 i, char *error)
+static int wasmkm_i2c_get(struct wasmkm_app *app, struct wasmkm_grant *g,
+			  const struct wasmkm_cap *cap, char *error)
 {
 	const struct wasmkm_cap_i2c *c = &cap->i2c;
 	struct wasmkm_i2c *d;
 	int ret;
 
-	ret = wasmkm_dev_capable("i2c", i, error);
+	ret = wasmkm_dev_capable(error);
 	if (ret)
 		return ret;
 	if (cap->flags || cap->dir_fd || cap->reserved || c->reserved) {
-		snprintf(error, WASMKM_ERROR_LEN, "capability %u (i2c): unknown flags", i);
+		snprintf(error, WASMKM_ERROR_LEN, "unknown flags");
 		return -EINVAL;
 	}
 	/* 0x00-0x07 and 0x78-0x7f are reserved by the I2C specification. */
 	if (c->addr < 0x08 || c->addr > 0x77) {
 		snprintf(error, WASMKM_ERROR_LEN,
-			 "capability %u (i2c:%u:0x%x): address outside 0x08..0x77", i, c->bus,
+			 "i2c:%u:0x%x: address outside 0x08..0x77", c->bus,
 			 c->addr);
 		return -EINVAL;
 	}
@@ -56,7 +58,7 @@ int wasmkm_i2c_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct 
 		return -ENOMEM;
 	d->adap = c->bus <= INT_MAX ? i2c_get_adapter(c->bus) : NULL;
 	if (!d->adap) {
-		snprintf(error, WASMKM_ERROR_LEN, "capability %u (i2c:%u:0x%02x): no I2C bus %u", i,
+		snprintf(error, WASMKM_ERROR_LEN, "i2c:%u:0x%02x: no I2C bus %u",
 			 c->bus, c->addr, c->bus);
 		ret = -ENODEV;
 		goto out_free;
@@ -65,11 +67,9 @@ int wasmkm_i2c_get(struct wasmkm_app *app, struct wasmkm_grant *g, const struct 
 	if (IS_ERR(d->client)) {
 		ret = PTR_ERR(d->client);
 		snprintf(error, WASMKM_ERROR_LEN,
-			 "capability %u (i2c:%u:0x%02x): address in use by a driver or another app (error %d)",
-			 i, c->bus, c->addr, ret);
+			 "i2c:%u:0x%02x: address in use by a driver or another app (error %d)", c->bus, c->addr, ret);
 		goto out_put;
 	}
-	g->kind = WASMKM_CAP_I2C;
 	g->priv = d;
 	return 0;
 out_put:
@@ -84,7 +84,7 @@ struct i2c_client *wasmkm_i2c_client(void *priv)
 	return ((struct wasmkm_i2c *)priv)->client;
 }
 
-void wasmkm_i2c_put(struct wasmkm_grant *g)
+static void wasmkm_i2c_put(struct wasmkm_grant *g)
 {
 	struct wasmkm_i2c *d = g->priv;
 
@@ -93,3 +93,22 @@ void wasmkm_i2c_put(struct wasmkm_grant *g)
 	kfree(d);
 	g->priv = NULL;
 }
+
+static int wasmkm_i2c_preopen(struct wasmkm_inst *inst, struct wasmkm_grant *g,
+			      struct wasmkm_fd *fd)
+{
+	fd->ops = &wasmkm_fd_i2c_ops;
+	fd->priv = g->priv;
+	fd->rights = WASI_RIGHT_FD_READ | WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_SEEK |
+		     WASI_RIGHT_POLL_FD_READWRITE | WASI_RIGHT_FD_FDSTAT_SET_FLAGS;
+	fd->rights_inh = 0;
+	return 0;
+}
+
+const struct wasmkm_cap_type wasmkm_cap_i2c = {
+	.kind = WASMKM_CAP_I2C,
+	.name = "i2c",
+	.get = wasmkm_i2c_get,
+	.put = wasmkm_i2c_put,
+	.preopen = wasmkm_i2c_preopen,
+};

@@ -70,6 +70,11 @@ enum wasmkm_cap_kind {
  * O_PATH descriptor will do); the app sees it as a WASI preopen named
  * guest_path and reaches nothing outside it.  With WASMKM_CAP_RO every
  * operation that would change the tree is refused.
+ *
+ * Other kinds put their own struct in the union (a member named after the
+ * kind); the struct keeps its size (16 + WASMKM_PATH_LEN bytes) and the
+ * offsets of the fs fields, so that older binaries keep working.  Bytes a
+ * kind does not use must be 0.
  */
 /*
  * WASMKM_CAP_I2C and WASMKM_CAP_GPIO (Documentation/devices.md): only a
@@ -106,14 +111,15 @@ struct wasmkm_gpio_event {
 struct wasmkm_cap {
 	__u32 kind;			/* enum wasmkm_cap_kind */
 	__u32 flags;			/* WASMKM_CAP_RO */
-	__s32 dir_fd;
+	__s32 dir_fd;			/* fs: the directory */
 	__u32 reserved;			/* must be 0 */
 	union {
-		char guest_path[WASMKM_PATH_LEN];	/* WASMKM_CAP_FS */
+		char guest_path[WASMKM_PATH_LEN];	/* fs */
 		struct wasmkm_cap_i2c i2c;
 		struct wasmkm_cap_gpio gpio;
 	};
 };
+#define WASMKM_CAP_SIZE		(16 + WASMKM_PATH_LEN)
 
 /*
  * WASMKM_IOC_LOAD: verify an app object (.wko) read through obj_fd and

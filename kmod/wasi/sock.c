@@ -3,7 +3,8 @@
  * wasmkm: WASI sock_* functions.  No capability grants sockets yet, so no
  * descriptor is a socket: an open one gets ENOTSOCK, any other EBADF.
  */
-#include "wasi_entry.h"
+#include "wasi/entry.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 static s32 wasmkm_not_a_socket(struct wasmkm_ctx *ctx, s32 fd)
