@@ -24,6 +24,8 @@
 /* Every capability type, looked up by kind; a new type is one line here. */
 static const struct wasmkm_cap_type *const wasmkm_cap_types[] = {
 	&wasmkm_cap_fs,
+	&wasmkm_cap_i2c,	/* dev/i2c.c */
+	&wasmkm_cap_gpio,	/* dev/gpio.c */
 };
 
 static const struct wasmkm_cap_type *wasmkm_cap_type_find(u32 kind)

@@ -129,4 +129,60 @@ int vfs_path_lookup(struct dentry *dentry, struct vfsmount *mnt, const char *nam
 #define __wasmkm_noreturn
 #endif
 
+/*
+ * Device grants (dev/gpio.c, which includes dev/gpio.h first).  Request
+ * line @line of the GPIO chip labelled @chip as consumer @consumer (a
+ * string that outlives the request: 6.1 keeps the pointer) and give its
+ * descriptor; gpiod_put() frees it.  Kernels with gpio_device_find() (6.7
+ * on, Debian's 6.12) also match the chip's device name ("gpiochip0"); 6.1
+ * keeps struct gpio_device private, so there only the label names a chip.
+ * -ENODEV: no such chip, -EINVAL: no such line, -EBUSY: the line is in use.
+ */
+#ifdef WASMKM_DEV_GPIO_H
+#include <linux/gpio.h>
+#include <linux/gpio/consumer.h>
+#include <linux/device.h>
+#include <linux/gpio/driver.h>
+
+#ifdef WASMKM_HAVE_GPIO_DEVICE_FIND
+static inline int wasmkm_gpio_match(struct gpio_chip *gc, const void *data)
+{
+	return (gc->label && !strcmp(gc->label, data)) ||
+	       !strcmp(dev_name(gpio_device_to_device(gc->gpiodev)), data);
+}
+
+static inline int wasmkm_gpio_request(const char *chip, u32 line, const char *consumer,
+				      struct gpio_desc **desc)
+{
+	struct gpio_device *gdev = gpio_device_find(chip, wasmkm_gpio_match);
+	int ret;
+
+	if (!gdev)
+		return -ENODEV;
+	*desc = gpio_device_get_desc(gdev, line);
+	ret = IS_ERR(*desc) ? -EINVAL : gpio_request(desc_to_gpio(*desc), consumer);
+	gpio_device_put(gdev);
+	return ret;
+}
+#else
+static inline int wasmkm_gpio_match(struct gpio_chip *gc, void *data)
+{
+	return gc->label && !strcmp(gc->label, data);
+}
+
+static inline int wasmkm_gpio_request(const char *chip, u32 line, const char *consumer,
+				      struct gpio_desc **desc)
+{
+	struct gpio_chip *gc = gpiochip_find((void *)chip, wasmkm_gpio_match);
+
+	if (!gc)
+		return -ENODEV;
+	if (line >= gc->ngpio)
+		return -EINVAL;
+	*desc = gpio_to_desc(gc->base + line);
+	return *desc ? gpio_request(gc->base + line, consumer) : -ENODEV;
+}
+#endif
+#endif /* WASMKM_DEV_GPIO_H */
+
 #endif /* _WASMKM_COMPAT_H */

@@ -66,7 +66,7 @@ APP_EXPECTED += $(addprefix $(OUT)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
 -include tests/toolchains/toolchains.mk
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll sandbox_acct wasmctl toolchains memory unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll sandbox_acct wasmctl toolchains memory devices unload
 KSELFTEST_BINS := $(addprefix $(OUT)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
@@ -77,7 +77,7 @@ KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter 
 	vm-smoke vm-shell lint lint-kmod lint-cxx lint-sh check-debug check-debug-run
 
 # ------------------------------------------------------------------ apps
-apps: $(APP_WKO) $(APP_EXPECTED)
+apps: $(APP_WKO) $(APP_EXPECTED) $(OUT)/apps/wasmkm_devsim.ko
 
 # Only the .wasm files (no aotc needed).
 apps-wasm: $(APP_WASM) $(BUILD)/native/matmul.expected
@@ -122,6 +122,17 @@ $(BUILD)/native/matmul.expected: tests/apps/matmul.c
 $(OUT)/apps/matmul.expected: $(BUILD)/native/matmul.expected
 	@mkdir -p $(@D)
 	cp $< $@
+
+# The simulated devices of tests/kselftest/devices.c (tests/devsim/), built
+# against the lane's headers in a tree of links like kmod-tree's; it goes to
+# the guest with the apps (in /apps), never installed.
+DEVSIM_DIR := $(OUT)/devsim
+$(OUT)/apps/wasmkm_devsim.ko: tests/devsim/wasmkm_devsim.c tests/devsim/Kbuild
+	@mkdir -p $(DEVSIM_DIR) $(@D)
+	ln -sfn $(ROOT)/tests/devsim/wasmkm_devsim.c $(DEVSIM_DIR)/wasmkm_devsim.c
+	ln -sfn $(ROOT)/tests/devsim/Kbuild $(DEVSIM_DIR)/Kbuild
+	$(KMAKE) M=$(DEVSIM_DIR) W=1 modules
+	cp $(DEVSIM_DIR)/wasmkm_devsim.ko $@
 
 # ------------------------------------------------------------ kselftests
 kselftests: $(KSELFTEST_BINS) $(OUT)/kselftest/order

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "userspace-cli/cap_dev.h"
+
 namespace wasmctl {
 
 static_assert(sizeof(wasmkm_cap) == WASMKM_CAP_SIZE, "struct wasmkm_cap changed size");
@@ -15,7 +17,7 @@ static_assert(offsetof(wasmkm_cap, guest_path) == 16, "struct wasmkm_cap moved g
 
 // Every kind of grant; a new kind is its file cap_KIND.cc and one line here.
 const std::vector<const CapKind*>& CapKinds() {
-  static const std::vector<const CapKind*> kinds = {&kCapFs};
+  static const std::vector<const CapKind*> kinds = {&kCapFs, &kCapI2c, &kCapGpio};
   return kinds;
 }
 

@@ -4,6 +4,8 @@
 
 #include <linux/wasmkm.h>
 
+#include <algorithm>
+
 #include "userspace-cli/args.h"
 #include "userspace-cli/manifest.h"
 #include "userspace-cli/resolve.h"
@@ -110,6 +112,10 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
     o->caps.push_back(cap);
     by_flag.push_back(flag);
   }
+  // Directories first: descriptor 3 + i is grant i, and wasi-libc looks for
+  // preopened directories from 3 on until the first descriptor that is none.
+  std::stable_partition(o->caps.begin(), o->caps.end(),
+                        [](const CapSpec& c) { return c.kind == "fs"; });
   if (o->caps.size() > WASMKM_CAPS_MAX) {
     *error = "--cap: at most " + std::to_string(WASMKM_CAPS_MAX) + " capabilities";
     return false;

@@ -69,6 +69,8 @@ enum wasmkm_trap_kind {
 /* Capability kinds (wasmkm_cap.kind). */
 enum wasmkm_cap_kind {
 	WASMKM_CAP_FS		= 1,	/* a directory tree, preopened for WASI */
+	WASMKM_CAP_I2C		= 3,	/* one device on an I2C bus */
+	WASMKM_CAP_GPIO		= 4,	/* one GPIO line */
 };
 #define WASMKM_CAP_RO		1	/* wasmkm_cap.flags: read-only grant */
 
@@ -83,6 +85,38 @@ enum wasmkm_cap_kind {
  * offsets of the fs fields, so that older binaries keep working.  Bytes a
  * kind does not use must be 0.
  */
+/*
+ * WASMKM_CAP_I2C and WASMKM_CAP_GPIO (Documentation/devices.md): only a
+ * caller with CAP_SYS_ADMIN in the initial user namespace may grant them
+ * (EPERM otherwise); flags, dir_fd and reserved must be 0.  LOAD takes the
+ * device (EBUSY: in use; ENODEV: no such adapter or chip) and the app keeps
+ * it until it is unloaded.
+ */
+struct wasmkm_cap_i2c {
+	__u32 bus;			/* adapter number: /dev/i2c-<bus> */
+	__u16 addr;			/* 7-bit address, 0x08..0x77 */
+	__u16 reserved;			/* must be 0 */
+};
+
+#define WASMKM_GPIO_CHIP_LEN	32
+#define WASMKM_GPIO_OUT		1	/* an output (else an input) */
+#define WASMKM_GPIO_EDGE_RISING	2	/* input: events on rising edges */
+#define WASMKM_GPIO_EDGE_FALLING 4	/* input: events on falling edges */
+
+struct wasmkm_cap_gpio {
+	char chip[WASMKM_GPIO_CHIP_LEN];	/* the chip's label, NUL-terminated */
+	__u32 line;			/* offset on the chip */
+	__u32 flags;			/* WASMKM_GPIO_* */
+};
+
+/* What fd_read gives on an edge grant's descriptor: one event after another. */
+struct wasmkm_gpio_event {
+	__u64 timestamp_ns;		/* CLOCK_MONOTONIC at the interrupt */
+	__u32 seq;			/* 1, 2, ...: a gap counts lost events */
+	__u8 rising;			/* 1: rising edge, 0: falling */
+	__u8 pad[3];
+};
+
 struct wasmkm_cap {
 	__u32 kind;			/* enum wasmkm_cap_kind */
 	__u32 flags;			/* WASMKM_CAP_RO */
@@ -90,6 +124,8 @@ struct wasmkm_cap {
 	__u32 reserved;			/* must be 0 */
 	union {
 		char guest_path[WASMKM_PATH_LEN];	/* fs */
+		struct wasmkm_cap_i2c i2c;
+		struct wasmkm_cap_gpio gpio;
 	};
 };
 #define WASMKM_CAP_SIZE		(16 + WASMKM_PATH_LEN)
