@@ -60,8 +60,8 @@ struct Command {
 const Command kCommands[] = {
     {"load", CmdLoad},       {"start", CmdStart},     {"stop", CmdStop},       {"list", CmdList},
     {"logs", CmdLogs},       {"unload", CmdUnload},   {"rm", CmdRm},           {"prune", CmdPrune},
-    {"compile", CmdCompile}, {"inspect", CmdInspect}, {"version", CmdVersion},
-    {"top", CmdTop},         {"trace", CmdTrace},
+    {"compile", CmdCompile}, {"inspect", CmdInspect}, {"version", CmdVersion}, {"top", CmdTop},
+    {"trace", CmdTrace},
 };
 
 int Dispatch(const std::vector<std::string>& argv) {

@@ -133,6 +133,7 @@ int CmdTop(const Args& args) {
   uint32_t count = 0;  // 0: until Ctrl-C
   if (p.Has("-n") && (!ParseId(p.Get("-n"), "-n COUNT", &count, &error) || count == 0))
     return UsageError("top", "-n: expected a count of refreshes >= 1");
+  if (!CheckBpfPrivileges(&error)) return Fail("top", error);
   Device dev;
   if (!dev.Open(&error)) return Fail("top", error);
   Probe probe;

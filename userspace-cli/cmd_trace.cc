@@ -48,8 +48,7 @@ void PrintHistogram(const wasmkm_fn_stats& s) {
   }
 }
 
-void PrintText(const std::string& target, const std::vector<wasmkm_fn_stats>& stats,
-               uint64_t ns) {
+void PrintText(const std::string& target, const std::vector<wasmkm_fn_stats>& stats, uint64_t ns) {
   printf("host calls of %s over %s\n", target.c_str(), Duration(ns).c_str());
   bool any = false;
   for (uint32_t fn = 0; fn < stats.size(); fn++) {
@@ -92,10 +91,10 @@ void PrintJsonStats(const std::string& target, const std::vector<wasmkm_fn_stats
 int CmdTrace(const Args& args) {
   ParsedArgs p;
   std::string error;
-  if (!ParseFlags(args,
-                  {{"-d", true}, {"--app", false}, {"--json", false}, {"-h", false},
-                   {"--help", false}},
-                  &p, &error))
+  if (!ParseFlags(
+          args,
+          {{"-d", true}, {"--app", false}, {"--json", false}, {"-h", false}, {"--help", false}}, &p,
+          &error))
     return UsageError("trace", error);
   if (p.Has("-h") || p.Has("--help")) {
     fputs(CommandUsage("trace"), stdout);
@@ -110,6 +109,7 @@ int CmdTrace(const Args& args) {
   // A number is an instance id, a name (or --app) an app: all its
   // instances, those running now and those started while tracing.
   bool app = p.Has("--app") || !AllDigits(arg);
+  if (!CheckBpfPrivileges(&error)) return Fail("trace", error);
   Device dev;
   if (!dev.Open(&error)) return Fail("trace", error);
   uint32_t id = 0;

@@ -58,14 +58,17 @@ std::string HostFnName(uint32_t fn) {
   return "fn" + std::to_string(fn);
 }
 
+bool CheckBpfPrivileges(std::string* error) {
+  if (BpfPrivileged()) return true;
+  *error = "needs CAP_BPF and CAP_PERFMON (or root) to load its BPF program; run it as root";
+  return false;
+}
+
 Probe::~Probe() { wasmkm_bpf__destroy(skel_); }
 
 bool Probe::Open(uint32_t target_app, std::string* error) {
   static_assert(sizeof(kFnNames) / sizeof(kFnNames[0]) <= WASMKM_BPF_FN_MAX);
-  if (!BpfPrivileged()) {
-    *error = "needs CAP_BPF and CAP_PERFMON (or root) to load its BPF program; run it as root";
-    return false;
-  }
+  if (!CheckBpfPrivileges(error)) return false;
   if (!TracefsHasWasmkm()) {
     *error =
         "no wasmkm tracepoints: load wasmkm.ko, and mount tracefs "
@@ -84,7 +87,8 @@ bool Probe::Open(uint32_t target_app, std::string* error) {
   if (err) {
     err = err < 0 ? -err : err;
     *error = std::string("cannot load the BPF program: ") + strerror(err);
-    if (err == EPERM || err == EACCES) *error += " (needs CAP_BPF and CAP_PERFMON, or root)";
+    if (err == EPERM || err == EACCES)
+      *error += " (needs CAP_BPF and CAP_PERFMON, or root)";
     else if (err == EINVAL || err == ENOTSUP)
       *error += " (the kernel needs CONFIG_BPF_SYSCALL and CONFIG_BPF_EVENTS)";
     error->append("; WASMCTL_BPF_DEBUG=1 shows libbpf's log");

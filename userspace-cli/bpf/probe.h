@@ -18,6 +18,10 @@ namespace wasmctl {
 // The import name of host-call function id @fn ("fd_write"), or "fn<N>".
 std::string HostFnName(uint32_t fn);
 
+// False with *error naming CAP_BPF and CAP_PERFMON if the caller lacks them
+// (Probe::Open() checks it too; commands call it first, to say so first).
+bool CheckBpfPrivileges(std::string* error);
+
 class Probe {
  public:
   ~Probe();
