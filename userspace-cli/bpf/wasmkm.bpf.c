@@ -15,9 +15,14 @@ char LICENSE[] SEC("license") = "GPL";
 /* trace APP: instances of this app that start while tracing (0: none). */
 const volatile __u32 target_app;
 
+/*
+ * The maps keyed by instance are LRU: instance ids are never reused, so over
+ * a long top the oldest (ended) instances make room for new ones.
+ */
+
 /* inst_id -> 1: the instances trace times (filled by userspace too). */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 4096);
 	__type(key, __u32);
 	__type(value, __u8);
@@ -25,7 +30,7 @@ struct {
 
 /* inst_id -> host calls since attached (top). */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 4096);
 	__type(key, __u32);
 	__type(value, __u64);
@@ -33,7 +38,7 @@ struct {
 
 /* inst_id -> entry time of its current host call (one thread each). */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 4096);
 	__type(key, __u32);
 	__type(value, __u64);
