@@ -76,7 +76,7 @@ CXXFLAGS_SAN := $(CXXSTD) $(CXXWARN) -O1 -g -fsanitize=address,undefined \
 
 AOTC_SRCS := $(sort $(wildcard aotc/*.cc aotc/codegen/*.cc))
 AOTC_LIB_SRCS := $(filter-out aotc/main.cc,$(AOTC_SRCS))
-WASMCTL_SRCS := $(sort $(wildcard userspace-cli/*.cc)) aotc/sha256.cc
+WASMCTL_SRCS := $(sort $(wildcard userspace-cli/*.cc userspace-cli/bpf/*.cc)) aotc/sha256.cc
 WASMCTL_LIB_SRCS := $(filter-out userspace-cli/main.cc,$(WASMCTL_SRCS))
 WABT_LIBS := -lwabt
 
@@ -137,15 +137,33 @@ $(BUILD)/bin/aotc: $(AOTC_OBJS)
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS_REL) -o $@ $(AOTC_OBJS) $(WABT_LIBS)
 
+# wasmctl top/trace: the BPF program (one object for every arch: it reads
+# only the wasmkm tracepoint records, no CO-RE) and its libbpf skeleton.
+BPF_CLANG := clang-16
+BPF_SKEL := $(BUILD)/bpf/wasmkm.skel.h
+BPF_LIBS := -lbpf -lelf -lz
+$(BUILD)/bpf/wasmkm.bpf.o: userspace-cli/bpf/wasmkm.bpf.c userspace-cli/bpf/wasmkm_events.h
+	@mkdir -p $(@D)
+	$(BPF_CLANG) -target bpf -O2 -g -Wall -Werror -I/usr/include/$(shell gcc -print-multiarch) \
+		-c -o $@ $<
+$(BPF_SKEL): $(BUILD)/bpf/wasmkm.bpf.o
+	bpftool gen skeleton $< name wasmkm_bpf > $@.tmp && mv $@.tmp $@
+$(HOST_OBJ)/userspace-cli/bpf/probe.o $(GUEST_OBJ)/userspace-cli/bpf/probe.o: $(BPF_SKEL)
+$(HOST_OBJ)/userspace-cli/bpf/probe.o $(GUEST_OBJ)/userspace-cli/bpf/probe.o: \
+	CXXFLAGS_REL += -I$(BUILD)/bpf
+# The arm64 guest links Debian's arm64 static libraries (install-deps.sh).
+GUEST_BPF_LIBS := $(if $(filter arm64,$(ARCH)),$(if $(filter arm64,$(HOSTARCH)),,\
+	-L$(BUILD)/arm64-libs/usr/lib/aarch64-linux-gnu)) $(BPF_LIBS)
+
 $(BUILD)/bin/wasmctl: $(WASMCTL_OBJS)
 	@mkdir -p $(@D)
-	$(CXX) $(CXXFLAGS_REL) -o $@ $(WASMCTL_OBJS)
+	$(CXX) $(CXXFLAGS_REL) -o $@ $(WASMCTL_OBJS) $(BPF_LIBS)
 
 # The guest has no shared C++ runtime: link wasmctl statically for it (and
 # for ARCH: this one also runs on a Raspberry Pi).
 $(OUT)/guest/wasmctl: $(WASMCTL_GUEST_OBJS)
 	@mkdir -p $(@D)
-	$(TARGET_CXX) $(CXXFLAGS_REL) -static -o $@ $(WASMCTL_GUEST_OBJS)
+	$(TARGET_CXX) $(CXXFLAGS_REL) -static -o $@ $(WASMCTL_GUEST_OBJS) $(GUEST_BPF_LIBS)
 
 include tests/tests.mk
 -include bench/bench.mk

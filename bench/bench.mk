@@ -30,7 +30,7 @@ BENCH_RUN = nice -n 10 $(BENCH_PYTHON) bench/run.py --aotc $(BUILD)/bin/aotc --k
 	--vm-kernel $(VM_KERNEL) --kmod $(ROOT)/kmod/wasmkm.ko \
 	--guest-wasmctl $(BUILD)/guest/wasmctl --pylib $(BENCH_DIR)/pylib
 
-.PHONY: bench bench-run bench-smoke bench-quick bench-grow
+.PHONY: bench bench-run bench-smoke bench-quick bench-grow bench-tracecost
 
 # deps first, in its own make (as for demo and check).
 bench: deps
@@ -56,3 +56,8 @@ bench-quick: $(CODEGEN_GEN)
 bench-grow: $(BENCH_DEPS)
 	$(BENCH_RUN) --work $(BENCH_DIR)/grow --grow-only --vm-timeout 1200 \
 		--command "make bench-grow" $(BENCH_ARGS)
+
+# The host-call cost with the wasmkm tracepoints off, enabled in tracefs, and
+# with wasmctl trace's BPF program (x86-64 guest); bench/results/tracecost-DATE.md
+bench-tracecost: kmod aotc wasmctl $(VM_KERNEL)
+	bench/tracecost.sh $(KREL) $(KDIR)

@@ -145,6 +145,8 @@ void wasmkm_inst_queue_reap(struct wasmkm_inst *inst)
 static void wasmkm_inst_request_stop(struct wasmkm_inst *inst)
 {
 	lockdep_assert_held(&wasmkm_lock);
+	if (!inst->stop)
+		trace_wasmkm_inst_stop(inst);
 	WRITE_ONCE(inst->stop, true);
 	wake_up_all(&inst->wq);
 	/*
@@ -380,6 +382,11 @@ void wasmkm_inst_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *in
 		info->state = WASMKM_INST_RUNNING;
 		info->trap_func = ~0U;
 	}
+	/* Under wasmkm_lock, which keeps inst->task valid (see the reap work). */
+	if (wasmkm_inst_ended(inst))
+		info->cpu_ns = inst->cpu_ns;
+	else if (inst->task)
+		info->cpu_ns = READ_ONCE(inst->task->se.sum_exec_runtime);
 	info->mem_bytes = READ_ONCE(inst->mem_bytes);
 	spin_lock(&inst->log_lock);
 	info->log_bytes = inst->log_head;

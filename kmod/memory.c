@@ -125,10 +125,13 @@ s32 wasmkm_memory_grow(struct wasmkm_ctx *ctx, u32 delta_pages)
 
 	if (!delta_pages)
 		return old_pages;
-	if (new_pages > inst->app->mem_max_pages || new_pages > 65536)
+	if (new_pages > inst->app->mem_max_pages || new_pages > 65536) {
+		trace_wasmkm_mem_grow(inst, old_pages, min_t(u64, new_pages, U32_MAX), 0);
 		return -1;
+	}
 	wasmkm_fpu_leave(ctx);
 	ret = wasmkm_mem_resize(inst, new_pages * WASMKM_PAGE_SIZE);
+	trace_wasmkm_mem_grow(inst, old_pages, new_pages, !ret);
 	wasmkm_fpu_enter(ctx);
 	return ret ? -1 : (s32)old_pages;
 }

@@ -288,6 +288,7 @@ int wasmkm_load(struct wasmkm_load *arg)
 	app->id = id;
 	arg->app_id = id;
 	strscpy(arg->module_name, app->module_name, sizeof(arg->module_name));
+	trace_wasmkm_app_load(app, arg->attached);
 	mutex_unlock(&wasmkm_lock);
 	pr_info("app %u (%s) %s, module %s\n", app->id, app->name,
 		arg->attached ? "attached to loaded code" : "verified", app->module_name);
@@ -374,6 +375,7 @@ int wasmkm_attach(struct module *owner, const void *desc, size_t desc_len,
 	app->owner = owner;
 	app->ops = ops;
 	app->state = WASMKM_APP_ATTACHED;
+	trace_wasmkm_app_attach(app);
 	pr_info("app %u (%s) attached\n", app->id, app->name);
 out:
 	mutex_unlock(&wasmkm_lock);
@@ -389,6 +391,7 @@ EXPORT_SYMBOL_GPL(wasmkm_attach);
 static void wasmkm_app_unlist(struct wasmkm_app *app, struct list_head *list)
 {
 	lockdep_assert_held(&wasmkm_lock);
+	trace_wasmkm_app_unload(app);
 	idr_remove(&wasmkm_apps, app->id);
 	wasmkm_insts_remove(app, list);
 	wasmkm_user_put_app(app->user);

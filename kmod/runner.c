@@ -121,7 +121,10 @@ void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
 	wasmkm_fds_close(inst);
 	wasmkm_mem_free(inst);
 	inst->end_ns = ktime_get_ns();
+	/* The scheduler's own accounting of this thread (see LIST's cpu_ns). */
+	inst->cpu_ns = current->se.sum_exec_runtime;
 	WRITE_ONCE(inst->state, state);
+	trace_wasmkm_inst_exit(inst, inst->cpu_ns);
 	if (inst->old_cred) {
 		revert_creds(inst->old_cred);
 		inst->old_cred = NULL;
@@ -139,6 +142,7 @@ int wasmkm_runner(void *data)
 	struct wasmkm_ctx *ctx = &inst->ctx;
 	int ret;
 
+	trace_wasmkm_inst_start(inst, current->pid);
 	inst->old_cred = override_creds(inst->app->cred);
 	/*
 	 * A kthread has no mm: without this, nothing it allocates with

@@ -190,6 +190,7 @@ struct wasmkm_inst {
 	u64 start_ns;
 	u64 end_ns;
 	u64 mem_bytes;
+	u64 cpu_ns;			/* the thread's CPU time, once ended */
 	/* linear memory's pages, mapped at ctx.mem by vmap() (memory.c) */
 	struct page **mem_pages;
 	unsigned long mem_npages;	/* allocated and mapped */
@@ -274,28 +275,33 @@ static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
  * they may sleep, and kernel code must not touch FP state.  A stop asked
  * meanwhile (which also interrupts a blocking file operation) ends the
  * instance on the way out rather than at the next yield point, so the app
- * never sees the interrupted call.
+ * never sees the interrupted call.  The host-call tracepoints (trace.h)
+ * are here too: fn is the import's enum wasmkm_fn.
  */
-static inline void wasmkm_helper_enter(struct wasmkm_ctx *ctx)
+#include "trace.h"
+
+static inline void wasmkm_helper_enter(struct wasmkm_ctx *ctx, u32 fn)
 {
 	wasmkm_fpu_leave(ctx);
+	trace_wasmkm_hostcall_enter(ctx, fn);
 }
 
-static inline void wasmkm_helper_leave(struct wasmkm_ctx *ctx)
+static inline void wasmkm_helper_leave(struct wasmkm_ctx *ctx, u32 fn, s32 err)
 {
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
 
+	trace_wasmkm_hostcall_exit(ctx, fn, err);
 	if (unlikely(READ_ONCE(inst->stop)))
 		wasmkm_end(inst, WASMKM_INST_STOPPED, 0, 0, ~0U);
 	wasmkm_fpu_enter(ctx);
 }
 
-#define WASMKM_CALL(ctx, call)						\
+#define WASMKM_CALL(ctx, name, call)					\
 	({								\
 		s32 __ret;						\
-		wasmkm_helper_enter(ctx);				\
+		wasmkm_helper_enter(ctx, WASMKM_FN_##name);		\
 		__ret = (call);						\
-		wasmkm_helper_leave(ctx);				\
+		wasmkm_helper_leave(ctx, WASMKM_FN_##name, __ret);	\
 		__ret;							\
 	})
 

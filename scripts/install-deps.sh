@@ -33,6 +33,7 @@
 #   kernel/<abi>-<flavour>/root/usr/src/linux-headers-<abi>-<flavour>
 #   kernel/<abi>-<flavour>/modules/   virtio console modules (arm64 guest)
 #   arm64-busybox/busybox             Debian's arm64 busybox-static (guest)
+#   arm64-libs/usr/lib/aarch64-linux-gnu/lib{bpf,elf,z}.a  for the arm64 wasmctl
 #   ksrc/tools/testing/selftests/kselftest{,_harness}.h
 #   ksrc/scripts/{checkpatch.pl,spelling.txt,const_structs.checkpatch}
 #
@@ -80,6 +81,12 @@ PACKAGES=(
 	dwarves
 	# make check builds the DKMS tree (in a private DKMS tree)
 	dkms
+	# wasmctl top/trace: libbpf (static in the guest's wasmctl, with libelf
+	# and zlib), bpftool for the skeleton; clang-16 builds the BPF object
+	libbpf-dev
+	libelf-dev
+	zlib1g-dev
+	bpftool
 	# arm64: cross compilers (gcc-12 is what Debian's arm64 headers
 	# name), static libstdc++/libc for the guest, and the arm64 QEMU.
 	gcc-aarch64-linux-gnu
@@ -267,6 +274,21 @@ fetch_busybox() {
 	rm -rf "$tmp" "$deb"
 }
 
+# The static libraries the arm64 guest's wasmctl links (top/trace): libbpf,
+# libelf and zlib from Debian's arm64 packages, unpacked under
+# arm64-libs/ (their headers are the host's: the same, arch-independent).
+fetch_arm64_libs() {
+	local aptconf=$1 dir=$BUILD/arm64-libs deb pkg
+	[ -e "$dir/.unpacked" ] && return 0
+	mkdir -p "$dir"
+	for pkg in libbpf-dev libelf-dev zlib1g-dev; do
+		deb=$(APT_CONFIG=$aptconf download "$pkg" "$BUILD/kernel/debs")
+		dpkg-deb -x "$deb" "$dir"
+		rm -f "$deb"
+	done
+	touch "$dir/.unpacked"
+}
+
 fetch_kernels() {
 	local lane abi aptconf
 	mkdir -p "$BUILD/kernel"
@@ -287,6 +309,7 @@ fetch_kernels() {
 				{ log "no linux-headers-arm64 in the arm64 index"; exit 1; }
 			fetch_kernel arm64 arm64 "$abi" "$aptconf" 1
 			fetch_busybox "$aptconf"
+			fetch_arm64_libs "$aptconf"
 			;;
 		arm64-6.12-16k)
 			aptconf=$(arm64_index)
@@ -294,6 +317,7 @@ fetch_kernels() {
 				{ log "no 6.12 arm64-16k kernel in the arm64 index"; exit 1; }
 			fetch_kernel arm64-6.12-16k arm64-16k "$abi" "$aptconf" 1
 			fetch_busybox "$aptconf"
+			fetch_arm64_libs "$aptconf"
 			;;
 		*)
 			log "unknown lane $lane (WASMKM_LANES)"

@@ -40,6 +40,8 @@ const char kUsage[] =
     "  prune                   unload every app of yours that has no running instance\n"
     "  compile FILE.wasm -o FILE.wko [aotc options]\n"
     "  version                 wasmctl's version and ABI (also --version)\n"
+    "  top [-d S] [-n N]       a live table of instances: CPU %, memory, host calls/s\n"
+    "  trace INST|APP [-d S]   host calls per WASI function with latency histograms\n"
     "\n"
     "APP and INST are ids or names (see wasmctl list).  Results go to stdout,\n"
     "wasmctl's own messages and errors to stderr (-q: errors only); -j prints\n"
@@ -58,7 +60,8 @@ struct Command {
 const Command kCommands[] = {
     {"load", CmdLoad},       {"start", CmdStart},     {"stop", CmdStop},       {"list", CmdList},
     {"logs", CmdLogs},       {"unload", CmdUnload},   {"rm", CmdRm},           {"prune", CmdPrune},
-    {"compile", CmdCompile}, {"inspect", CmdInspect}, {"version", CmdVersion},
+    {"compile", CmdCompile}, {"inspect", CmdInspect}, {"version", CmdVersion}, {"top", CmdTop},
+    {"trace", CmdTrace},
 };
 
 int Dispatch(const std::vector<std::string>& argv) {

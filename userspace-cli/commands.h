@@ -34,6 +34,8 @@ int CmdPrune(const Args& args);
 int CmdCompile(const Args& args);
 int CmdInspect(const Args& args);
 int CmdVersion(const Args& args);
+int CmdTop(const Args& args);
+int CmdTrace(const Args& args);
 
 // The usage text of a command, or nullptr.
 const char* CommandUsage(const std::string& cmd);

@@ -105,6 +105,21 @@ const Usage kUsages[] = {
      "  Runs aotc (see aotc --help for the options: --kdir, --arch, --name, ...),\n"
      "  with relative paths resolved first.\n"},
     {"version", "usage: wasmctl version\n  wasmctl's version and the wasmkm ABI it speaks.\n"},
+    {"top",
+     "usage: wasmctl top [-d SECONDS] [-n COUNT] [--json]\n"
+     "  A refreshing table of instances: app, state, CPU % (of one CPU, the\n"
+     "  scheduler's accounting of the instance's thread), linear memory, host\n"
+     "  calls per second, last trap.  Until Ctrl-C, or COUNT refreshes.\n"
+     "  -d SECONDS  between refreshes (default 1, fractions allowed)\n"
+     "  --json      one JSON object per refresh, one per line\n"
+     "  Needs CAP_BPF and CAP_PERFMON (or root) and tracefs mounted.\n"},
+    {"trace",
+     "usage: wasmctl trace INST|APP [--app] [-d SECONDS] [--json]\n"
+     "  Counts the WASI host calls of an instance, or of every instance of an app\n"
+     "  (those running and those started meanwhile), per function, with errors\n"
+     "  and a log2 latency histogram, for SECONDS or until Ctrl-C.  A number is\n"
+     "  an instance id, a name an app (--app: the number is an app id).\n"
+     "  Needs CAP_BPF and CAP_PERFMON (or root) and tracefs mounted.\n"},
 };
 
 }  // namespace

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wasmkm: the exported entry of every WASI import, generated from the
- * WASMKM_IMPORTS list (see wasi/entry.h).  The FPU switch and the stop
- * check of every helper are here and in WASMKM_CALL(), nowhere else.
+ * WASMKM_IMPORTS list (see wasi/entry.h).  The FPU switch, the stop check
+ * and the host-call tracepoints of every helper are here and in
+ * WASMKM_CALL(), nowhere else.
  */
 #include <linux/export.h>
 
@@ -23,9 +24,9 @@
 	{								\
 		s32 ret;						\
 									\
-		wasmkm_helper_enter(ctx);				\
+		wasmkm_helper_enter(ctx, WASMKM_FN_##name);		\
 		ret = wasmkm_do_##name args;				\
-		wasmkm_helper_leave(ctx);				\
+		wasmkm_helper_leave(ctx, WASMKM_FN_##name, ret);	\
 		return ret;						\
 	}								\
 	EXPORT_SYMBOL_GPL(wasmkm_wasi_##name)
@@ -33,9 +34,9 @@
 #define WASMKM_ENTRY_BODY_(name, params, args)				\
 	; void wasmkm_wasi_##name params					\
 	{								\
-		wasmkm_helper_enter(ctx);				\
+		wasmkm_helper_enter(ctx, WASMKM_FN_##name);		\
 		wasmkm_do_##name args;					\
-		wasmkm_helper_leave(ctx);				\
+		wasmkm_helper_leave(ctx, WASMKM_FN_##name, 0);		\
 	}								\
 	EXPORT_SYMBOL_GPL(wasmkm_wasi_##name)
 

@@ -6,13 +6,13 @@
  * For each import "name", wasi/entry.c defines and exports the function the
  * generated code calls, wasmkm_wasi_<name>() (declared in wasmkm/rt.h), as
  *
- *	wasmkm_helper_enter(ctx);	leave the FPU section
+ *	wasmkm_helper_enter(ctx, fn);	leave the FPU section, trace entry
  *	ret = wasmkm_do_<name>(...);	the helper's body, in its wasi_*.c
- *	wasmkm_helper_leave(ctx);	end the instance if a stop was asked,
- *					re-enter the FPU section
+ *	wasmkm_helper_leave(ctx, fn, ret);	trace exit, end the instance if
+ *					a stop was asked, re-enter the FPU section
  *
- * so that the FPU switch and the stop check (and, later, a tracepoint) live
- * in one place.  A helper body only implements wasmkm_do_<name>(), declared
+ * so that the FPU switch, the stop check and the host-call tracepoints
+ * live in one place.  A helper body only implements wasmkm_do_<name>(), declared
  * below, and takes app memory through app_mem.h.
  */
 #ifndef _WASMKM_WASI_ENTRY_H

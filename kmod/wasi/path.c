@@ -120,7 +120,7 @@ out:
 
 s32 wasmkm_wasi_path_create_directory(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_create(ctx, fd, path, len,
+	return WASMKM_CALL(ctx, path_create_directory, wasmkm_path_create(ctx, fd, path, len,
 						   WASI_RIGHT_PATH_CREATE_DIRECTORY,
 						   WASMKM_MKDIR, NULL));
 }
@@ -154,7 +154,8 @@ static s32 wasmkm_path_symlink(struct wasmkm_ctx *ctx, s32 old_path, s32 old_len
 s32 wasmkm_wasi_path_symlink(struct wasmkm_ctx *ctx, s32 old_path, s32 old_len, s32 fd,
 			     s32 new_path, s32 new_len)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_symlink(ctx, old_path, old_len, fd, new_path,
+	return WASMKM_CALL(ctx, path_symlink,
+			   wasmkm_path_symlink(ctx, old_path, old_len, fd, new_path,
 						    new_len));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_symlink);
@@ -198,13 +199,14 @@ out:
 
 s32 wasmkm_wasi_path_unlink_file(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_remove(ctx, fd, path, len, false));
+	return WASMKM_CALL(ctx, path_unlink_file, wasmkm_path_remove(ctx, fd, path, len, false));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_unlink_file);
 
 s32 wasmkm_wasi_path_remove_directory(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_remove(ctx, fd, path, len, true));
+	return WASMKM_CALL(ctx, path_remove_directory,
+			   wasmkm_path_remove(ctx, fd, path, len, true));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_remove_directory);
 
@@ -242,14 +244,16 @@ static s32 wasmkm_path_stat(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path,
 s32 wasmkm_wasi_path_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path, s32 len,
 				  s32 buf)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_stat(ctx, fd, flags, path, len, buf, false, 0, 0, 0));
+	return WASMKM_CALL(ctx, path_filestat_get,
+			   wasmkm_path_stat(ctx, fd, flags, path, len, buf, false, 0, 0, 0));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_filestat_get);
 
 s32 wasmkm_wasi_path_filestat_set_times(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path,
 					s32 len, s64 atim, s64 mtim, s32 fstflags)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_stat(ctx, fd, flags, path, len, 0, true, atim, mtim,
+	return WASMKM_CALL(ctx, path_filestat_set_times,
+			   wasmkm_path_stat(ctx, fd, flags, path, len, 0, true, atim, mtim,
 						 fstflags));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_filestat_set_times);
@@ -288,7 +292,8 @@ static s32 wasmkm_path_readlink(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 le
 s32 wasmkm_wasi_path_readlink(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len, s32 buf,
 			      s32 buf_len, s32 bufused)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_readlink(ctx, fd, path, len, buf, buf_len, bufused));
+	return WASMKM_CALL(ctx, path_readlink,
+			   wasmkm_path_readlink(ctx, fd, path, len, buf, buf_len, bufused));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_readlink);
 
@@ -359,7 +364,8 @@ out:
 s32 wasmkm_wasi_path_link(struct wasmkm_ctx *ctx, s32 old_fd, s32 old_flags, s32 old_path,
 			  s32 old_len, s32 new_fd, s32 new_path, s32 new_len)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_link(ctx, old_fd, old_flags, old_path, old_len,
+	return WASMKM_CALL(ctx, path_link,
+			   wasmkm_path_link(ctx, old_fd, old_flags, old_path, old_len,
 						 new_fd, new_path, new_len));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_link);
@@ -442,7 +448,8 @@ static s32 wasmkm_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 
 s32 wasmkm_wasi_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 old_len,
 			    s32 new_fd, s32 new_path, s32 new_len)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_rename(ctx, fd, old_path, old_len, new_fd, new_path,
+	return WASMKM_CALL(ctx, path_rename,
+			   wasmkm_path_rename(ctx, fd, old_path, old_len, new_fd, new_path,
 						   new_len));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_rename);

@@ -162,7 +162,8 @@ static s32 wasmkm_path_open(struct wasmkm_ctx *ctx, s32 fd, s32 dirflags, s32 pa
 s32 wasmkm_wasi_path_open(struct wasmkm_ctx *ctx, s32 fd, s32 dirflags, s32 path, s32 len,
 			  s32 oflags, s64 base, s64 inh, s32 fdflags, s32 opened)
 {
-	return WASMKM_CALL(ctx, wasmkm_path_open(ctx, fd, dirflags, path, len, oflags, base, inh,
+	return WASMKM_CALL(ctx, path_open,
+			   wasmkm_path_open(ctx, fd, dirflags, path, len, oflags, base, inh,
 						 fdflags, opened));
 }
 EXPORT_SYMBOL_GPL(wasmkm_wasi_path_open);

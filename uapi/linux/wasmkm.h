@@ -239,6 +239,8 @@ struct wasmkm_inst_info {
 	char app_name[WASMKM_NAME_LEN];
 	char trap_func_name[WASMKM_NAME_LEN];
 	char error[WASMKM_ERROR_LEN];
+	/* CPU time of the instance's thread, as the scheduler accounts it */
+	__u64 cpu_ns;
 };
 
 /*
