@@ -16,7 +16,7 @@
  * The function id of a host call: its index in WASMKM_IMPORTS (new imports
  * are appended there, so an id keeps its meaning).
  */
-#define WASMKM_FN_ENUM(mod, name, sig)	WASMKM_FN_##name,
+#define WASMKM_FN_ENUM(mod, name, sig, cap)	WASMKM_FN_##name,
 enum wasmkm_fn {
 	WASMKM_IMPORTS(WASMKM_FN_ENUM)
 	WASMKM_FN_COUNT

@@ -21,7 +21,7 @@
 namespace wasmctl {
 namespace {
 
-#define WASMCTL_FN_NAME(mod, name, sig) #name,
+#define WASMCTL_FN_NAME(mod, name, sig, cap) #name,
 const char* const kFnNames[] = {WASMKM_IMPORTS(WASMCTL_FN_NAME)};
 #undef WASMCTL_FN_NAME
 
