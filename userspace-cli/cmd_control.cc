@@ -177,8 +177,8 @@ int CmdStop(const Args& args) {
   if (int err = dev.InstInfo(inst_id, &info)) return Fail("stop", ErrnoText(what, err));
   // Stopping what has ended is a mistake worth saying (a script's stale id),
   // unless it is to be restarted or was: the stop ends its restarts for good.
-  bool chain = info.restart_state == WASMKM_RESTART_PENDING ||
-               info.restart_state == WASMKM_RESTART_DONE;
+  bool chain =
+      info.restart_state == WASMKM_RESTART_PENDING || info.restart_state == WASMKM_RESTART_DONE;
   if (info.state != WASMKM_INST_RUNNING && !chain)
     return Fail("stop", what + " has already ended (" + InstStateName(info.state) +
                             "): nothing to stop (wasmctl rm " + std::to_string(info.app_id) +
