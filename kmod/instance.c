@@ -146,6 +146,7 @@ static void wasmkm_inst_reap_work(struct work_struct *work)
 	WRITE_ONCE(inst->phase, WASMKM_PHASE_REAPED);
 	/* a pending restart's work counts the instance as ended (see above) */
 	if (!wasmkm_restart_schedule(inst)) {
+		wasmkm_restart_release_slot(inst);
 		if (inst->listed)
 			wasmkm_user_inst_ended(inst->app->user, inst, &forget);
 		swap(next, inst->restart_next);
@@ -168,7 +169,10 @@ void wasmkm_inst_queue_reap(struct wasmkm_inst *inst)
 	mutex_lock(&wasmkm_lock);
 	/* the outcome fields before the phase: see wasmkm_inst_ended() */
 	smp_store_release(&inst->phase, WASMKM_PHASE_ENDED);
-	if (inst->listed)
+	/* a pending restart keeps the slot for the successor (restart.c) */
+	if (inst->listed && inst->restart_state == WASMKM_RESTART_PENDING)
+		inst->restart_slot = true;
+	else if (inst->listed)
 		wasmkm_user_inst_stopped_running(inst->app->user);
 	mutex_unlock(&wasmkm_lock);
 	queue_work(wasmkm_reap_wq, &inst->reap_work);
@@ -194,6 +198,7 @@ void wasmkm_inst_unlist(struct wasmkm_inst *inst, struct list_head *out)
 	lockdep_assert_held(&wasmkm_lock);
 	if (!inst->listed)
 		return;
+	wasmkm_restart_release_slot(inst);
 	inst->listed = false;
 	idr_remove(&wasmkm_insts, inst->id);
 	wasmkm_user_inst_unlisted(inst->app->user, inst);

@@ -236,6 +236,20 @@ void wasmkm_restart_cancel(struct wasmkm_inst *inst)
 		wasmkm_inst_queue_restart(inst, 0);
 }
 
+/*
+ * Under wasmkm_lock: give back the max_instances slot that an ended @inst
+ * kept for its successor while the restart was pending (so that pending
+ * restarts, each with a prepared thread, are bounded like running ones).
+ */
+void wasmkm_restart_release_slot(struct wasmkm_inst *inst)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	if (!inst->restart_slot)
+		return;
+	inst->restart_slot = false;
+	wasmkm_user_inst_stopped_running(inst->app->user);
+}
+
 /* The delayed work of a PENDING restart: launch or discard the successor. */
 void wasmkm_restart_work(struct work_struct *work)
 {
@@ -250,6 +264,7 @@ void wasmkm_restart_work(struct work_struct *work)
 	mutex_lock(&wasmkm_lock);
 	next = inst->restart_next;
 	inst->restart_next = NULL;
+	wasmkm_restart_release_slot(inst);	/* the successor takes it again */
 	if (inst->restart_state == WASMKM_RESTART_PENDING && inst->listed &&
 	    !READ_ONCE(inst->stop)) {
 		/* per-user limits hold as for the loader starting it (not the kworker) */

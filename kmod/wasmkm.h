@@ -219,6 +219,7 @@ struct wasmkm_inst {
 	u32 restart_state;		/* lock once ENDED: enum wasmkm_restart_state */
 	u32 restart_delay_ms;		/* thread, before ENDED */
 	u32 next_inst_id;		/* lock */
+	bool restart_slot;		/* lock: ENDED, holds a max_instances slot */
 	/* thread, then lock: prepared (thread created, not woken) until launched */
 	struct wasmkm_inst *restart_next;
 	struct delayed_work restart_work;	/* holds a reference while queued */
@@ -287,6 +288,7 @@ int wasmkm_restart_init(struct wasmkm_inst *inst, const struct wasmkm_start *arg
 void wasmkm_restart_prepare(struct wasmkm_inst *inst);
 bool wasmkm_restart_schedule(struct wasmkm_inst *inst);
 void wasmkm_restart_cancel(struct wasmkm_inst *inst);
+void wasmkm_restart_release_slot(struct wasmkm_inst *inst);
 void wasmkm_restart_work(struct work_struct *work);
 void wasmkm_restart_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *info);
 

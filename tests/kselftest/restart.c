@@ -5,7 +5,8 @@
  * limit, always restarts a clean exit, no and on-failure leave one alone,
  * the successor gets the same argv; a stop or an unload during the backoff
  * ends the chain for good and leaves no thread, id or module reference
- * behind; a restart counts against max_instances like a START.
+ * behind; a pending restart holds its max_instances slot and is checked
+ * against the limit as its loader.
  *
  * Delays are checked as the kernel reports them (restart_delay_ms), and
  * the time between an end and its restart only against a lower sanity bound.
@@ -344,17 +345,20 @@ static int write_str(const char *path, const char *s)
 }
 
 /*
- * As nobody, whose limit is one running instance: a restart due while its
- * other instance runs is refused like a START would be (the restart work
- * runs as a kworker, which must not lend it its privileges).
+ * As nobody, whose limit is one running instance: a pending restart keeps
+ * its slot (START of another instance meanwhile: EDQUOT), so that pending
+ * restarts, each with a prepared thread, are bounded; and the restart is
+ * checked against the limit as the loader (root lowers it to 0 meanwhile),
+ * not as the kworker that launches it, which is exempt.
  */
-static int nobody_child(void)
+static int nobody_child(int to_parent, int from_parent)
 {
-	const struct policy p = { WASMKM_RESTART_ON_FAILURE, 5, 1000, 0 };
+	const struct policy p = { WASMKM_RESTART_ON_FAILURE, 5, 2000, 0 };
 	struct wasmkm_inst_info info;
 	struct wasmkm_load load = { .size = sizeof(load) };
 	uint32_t trap_app, spin_app, id, spin;
 	int dev, fd, ret;
+	char c = 0;
 
 	if (setgroups(0, NULL) || setgid(NOBODY) || setuid(NOBODY))
 		return 10;
@@ -379,34 +383,48 @@ static int nobody_child(void)
 		return 14;
 	if (wait_pending(dev, id, &info))
 		return 15;
-	if (wk_start(dev, spin_app, &spin))
+	ret = wk_start(dev, spin_app, &spin);
+	fprintf(stderr, "# START while a restart is pending: %s\n", strerror(-ret));
+	if (ret != -EDQUOT)
 		return 16;
-	ret = wait_decided(dev, id, &info);
-	if (ret)
+	if (write(to_parent, &c, 1) != 1 || read(from_parent, &c, 1) != 1)
 		return 17;
-	fprintf(stderr, "# restart while at max_instances: state %u\n", info.restart_state);
-	if (info.restart_state != WASMKM_RESTART_FAILED)
+	if (wait_decided(dev, id, &info))
 		return 18;
-	wk_stop(dev, spin);
+	fprintf(stderr, "# restart with max_instances 0: state %u\n", info.restart_state);
+	if (info.restart_state != WASMKM_RESTART_FAILED)
+		return 19;
 	return 0;
 }
 
 TEST_F_TIMEOUT(restart, restarts_count_against_max_instances, 120)
 {
 	struct wk_app trap, spin;
-	int st;
+	int up[2], down[2], st;
 	pid_t pid;
+	char c;
 
 	/* root loads and attaches the objects; nobody's apps share them */
 	ASSERT_EQ(0, wk_load(self->dev, "unreachable", NULL, NULL, &trap)) TH_LOG("%s", trap.error);
 	ASSERT_EQ(0, wk_load(self->dev, "spin", NULL, NULL, &spin)) TH_LOG("%s", spin.error);
 	ASSERT_EQ(0, write_str(PARAM("max_instances"), "1"));
 	ASSERT_EQ(0, chmod(WASMKM_DEVICE, 0666));
+	ASSERT_EQ(0, pipe(up));
+	ASSERT_EQ(0, pipe(down));
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (!pid)
-		_exit(nobody_child());
+		_exit(nobody_child(up[1], down[0]));
+	close(up[1]);
+	close(down[0]);
+	/* the restart is pending: lower the limit under it */
+	if (read(up[0], &c, 1) == 1) {
+		EXPECT_EQ(0, write_str(PARAM("max_instances"), "0"));
+		EXPECT_EQ(1, write(down[1], &c, 1));
+	}
 	ASSERT_EQ(pid, waitpid(pid, &st, 0));
+	close(up[0]);
+	close(down[1]);
 	chmod(WASMKM_DEVICE, 0600);
 	write_str(PARAM("max_instances"), "64");
 	EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0)
