@@ -138,7 +138,9 @@ int CmdStart(const Args& args) {
     s.env = reinterpret_cast<uintptr_t>(env.data());
     s.env_len = uint32_t(env.size());
   }
-  if (!ApplyRestartFlags(p, &s, &error)) return UsageError("start", error);
+  RestartSpec restart;
+  if (!ParseRestartFlags(p, &restart, "", &error)) return UsageError("start", error);
+  SetRestart(restart, &s);
   if (p.Has("--wait")) HoldStopSignals();
   if (int err = dev.Ioctl(WASMKM_IOC_START, &s)) {
     if (s.restart && err == E2BIG)

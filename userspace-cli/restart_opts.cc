@@ -54,19 +54,18 @@ const char* RestartStateName(uint32_t state) {
   }
 }
 
-static bool ParseMs(const ParsedArgs& p, const char* flag, uint32_t max, uint32_t* out,
-                    std::string* error) {
-  if (!p.Has(flag)) return true;
-  std::string v = p.Get(flag);
-  uint32_t n = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || end != v.data() + v.size() || n == 0 || n > max) {
-    *error = std::string(flag) + " " + v.substr(0, 40) + ": expected a whole number from 1 to " +
-             std::to_string(max);
-    return false;
-  }
-  *out = n;
-  return true;
+uint32_t RestartNumberMax(const std::string& key) {
+  if (key == "restart-burst") return 1000;
+  if (key == "restart-interval") return 86400000;
+  return 3600000;  // the delays
+}
+
+uint32_t* RestartNumber(RestartSpec* r, const std::string& key) {
+  if (key == "restart-delay") return &r->delay_ms;
+  if (key == "restart-max-delay") return &r->delay_max_ms;
+  if (key == "restart-burst") return &r->burst;
+  if (key == "restart-interval") return &r->interval_ms;
+  return nullptr;
 }
 
 bool HasRestartFlags(const ParsedArgs& p) {
@@ -75,32 +74,45 @@ bool HasRestartFlags(const ParsedArgs& p) {
   return false;
 }
 
-bool ApplyRestartFlags(const ParsedArgs& p, wasmkm_start* s, std::string* error) {
-  if (!HasRestartFlags(p)) return true;
-  if (!p.Has("--restart")) {
-    *error = "--restart-* flags go with --restart on-failure or --restart always";
-    return false;
-  }
-  if (!ParseRestartPolicy(p.Get("--restart"), &s->restart, error)) {
+bool ParseRestartFlags(const ParsedArgs& p, RestartSpec* r, const std::string& origin,
+                       std::string* error) {
+  if (p.Has("--restart") && !ParseRestartPolicy(p.Get("--restart"), &r->policy, error)) {
     *error = "--restart: " + *error;
     return false;
   }
-  for (const FlagSpec& f : kRestartFlags)
-    if (s->restart == WASMKM_RESTART_NO && std::string(f.name) != "--restart" && p.Has(f.name)) {
-      *error = std::string(f.name) + " goes with --restart on-failure or always";
+  for (const FlagSpec& f : kRestartFlags) {
+    std::string key = std::string(f.name).substr(2);
+    uint32_t* field = RestartNumber(r, key);
+    if (!field || !p.Has(f.name)) continue;
+    std::string v = p.Get(f.name);
+    uint32_t n = 0, max = RestartNumberMax(key);
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size() || n == 0 || n > max) {
+      *error = std::string(f.name) + " " + v.substr(0, 40) +
+               ": expected a whole number from 1 to " + std::to_string(max);
       return false;
     }
-  // The kernel's bounds (uapi/linux/wasmkm.h), checked here to name the flag.
-  if (!ParseMs(p, "--restart-delay", 3600000, &s->restart_delay_ms, error) ||
-      !ParseMs(p, "--restart-max-delay", 3600000, &s->restart_delay_max_ms, error) ||
-      !ParseMs(p, "--restart-burst", 1000, &s->restart_burst, error) ||
-      !ParseMs(p, "--restart-interval", 86400000, &s->restart_interval_ms, error))
+    *field = n;
+  }
+  std::string where = origin.empty() ? "" : origin + ": ";
+  bool numbers = r->delay_ms || r->delay_max_ms || r->burst || r->interval_ms;
+  if (r->policy == WASMKM_RESTART_NO && numbers) {
+    *error = where + "restart-* numbers go with restart on-failure or always";
     return false;
-  if (s->restart_delay_max_ms && s->restart_delay_ms > s->restart_delay_max_ms) {
-    *error = "--restart-delay is over --restart-max-delay";
+  }
+  if (r->delay_max_ms && r->delay_ms > r->delay_max_ms) {
+    *error = where + "restart-delay is over restart-max-delay";
     return false;
   }
   return true;
+}
+
+void SetRestart(const RestartSpec& r, wasmkm_start* s) {
+  s->restart = r.policy;
+  s->restart_delay_ms = r.delay_ms;
+  s->restart_delay_max_ms = r.delay_max_ms;
+  s->restart_burst = r.burst;
+  s->restart_interval_ms = r.interval_ms;
 }
 
 std::string RestartText(const wasmkm_inst_info& i) {

@@ -16,14 +16,30 @@ namespace wasmctl {
 // The flags of start (and load) that set a restart policy.
 extern const std::vector<FlagSpec> kRestartFlags;
 
+// A restart policy as the manifest and the flags give it (0: the default).
+struct RestartSpec {
+  uint32_t policy = WASMKM_RESTART_NO;
+  uint32_t delay_ms = 0;
+  uint32_t delay_max_ms = 0;
+  uint32_t burst = 0;
+  uint32_t interval_ms = 0;
+};
+
+// Manifest keys "restart-delay", "restart-max-delay", "restart-burst",
+// "restart-interval" (and the flags of the same names): the largest value.
+uint32_t RestartNumberMax(const std::string& key);
+uint32_t* RestartNumber(RestartSpec* r, const std::string& key);
+
+// The flags over @r (a manifest's, or none), then checked as a whole; false
+// with *error naming the flag (or @origin, the manifest's file:line).
+bool ParseRestartFlags(const ParsedArgs& p, RestartSpec* r, const std::string& origin,
+                       std::string* error);
+void SetRestart(const RestartSpec& r, wasmkm_start* s);
+
 // "no", "on-failure", "always" -> enum wasmkm_restart_policy.
 bool ParseRestartPolicy(const std::string& s, uint32_t* policy, std::string* error);
 const char* RestartPolicyName(uint32_t policy);
 
-// --restart POLICY, --restart-delay MS, --restart-max-delay MS,
-// --restart-burst N, --restart-interval MS into @s; false with *error naming
-// the flag at fault.  Without --restart the others are an error.
-bool ApplyRestartFlags(const ParsedArgs& p, wasmkm_start* s, std::string* error);
 bool HasRestartFlags(const ParsedArgs& p);
 
 // For an ended instance: "restart in 200 ms", "restarted as 12", "restart

@@ -245,6 +245,29 @@ TEST_F_TIMEOUT(restart, policies_and_clean_exits, 120)
 	EXPECT_EQ(0, wk_unload(self->dev, &app));
 }
 
+/*
+ * The successor is prepared by the ending thread, from wherever it ended:
+ * here at the bottom of an exhausted stack (the reserve must hold it).
+ */
+TEST_F_TIMEOUT(restart, stack_exhaustion_restarts, 120)
+{
+	const struct policy p = { WASMKM_RESTART_ON_FAILURE, 1, 10, 0 };
+	struct wasmkm_inst_info info, next;
+	struct wk_app app;
+	uint32_t id;
+
+	ASSERT_EQ(0, wk_load(self->dev, "recurse", NULL, NULL, &app)) TH_LOG("%s", app.error);
+	ASSERT_EQ(0, start_policy(self->dev, app.app_id, &p, NULL, &id));
+	ASSERT_EQ(0, wait_decided(self->dev, id, &info));
+	EXPECT_EQ(WASMKM_TRAP_STACK, info.trap_kind);
+	ASSERT_EQ(WASMKM_RESTART_DONE, info.restart_state);
+	ASSERT_EQ(0, wait_decided(self->dev, info.next_inst_id, &next));
+	EXPECT_EQ(WASMKM_TRAP_STACK, next.trap_kind);
+	EXPECT_EQ(WASMKM_TRAP_STACK, next.prev_trap_kind);
+	EXPECT_EQ(WASMKM_RESTART_LIMIT, next.restart_state);
+	EXPECT_EQ(0, wk_unload(self->dev, &app));
+}
+
 TEST_F(restart, bad_policies_are_refused)
 {
 	struct wasmkm_start s;
