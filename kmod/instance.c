@@ -28,6 +28,24 @@
  *
  * Linear memory belongs to the thread once it runs (freed by wasmkm_end()),
  * to START before (freed here if the thread never starts).
+ *
+ * Restarts (restart.c).  An instance started with a restart policy that
+ * applies to how it ended gets its successor prepared by its own thread as
+ * it ends (an unlisted instance with a reserved id and a thread created in
+ * the same cgroups, not woken), then:
+ *
+ *   REAPED --(reap work: listed, no stop)--> restart PENDING (delayed work)
+ *   PENDING --(delayed work: listed, no stop, app attached, user under
+ *              max_instances)--> DONE: the successor is START'ed (RUNNING)
+ *   PENDING --(stop or unlist: the work is run at once)--> CANCELLED
+ *
+ * The delayed work holds a reference on the ended instance and alone
+ * launches or discards the successor, under wasmkm_lock; a stop or an
+ * unlist marks the restart CANCELLED under the same lock, so that no
+ * restart follows a stop.  While PENDING the ended instance is not yet
+ * counted among the user's ended instances (which could forget it and so
+ * cancel the restart): the work counts it.  Module exit finds no timer
+ * pending: every instance was unlisted, which runs the works at once.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -50,6 +68,12 @@
 static DEFINE_IDR(wasmkm_insts);	/* wasmkm_lock */
 static u32 wasmkm_last_inst_id;		/* wasmkm_lock: IDs are never reused */
 static struct workqueue_struct *wasmkm_reap_wq;
+
+/* restart.c: run @inst's restart work after @delay jiffies (it holds a reference). */
+void wasmkm_inst_queue_restart(struct wasmkm_inst *inst, unsigned long delay)
+{
+	queue_delayed_work(wasmkm_reap_wq, &inst->restart_work, delay);
+}
 
 static void wasmkm_inst_release(struct kref *ref)
 {
@@ -102,6 +126,7 @@ static bool wasmkm_inst_reaped(struct wasmkm_inst *inst)
 static void wasmkm_inst_reap_work(struct work_struct *work)
 {
 	struct wasmkm_inst *inst = container_of(work, struct wasmkm_inst, reap_work);
+	struct wasmkm_inst *next = NULL;
 	LIST_HEAD(forget);
 
 	/*
@@ -119,11 +144,18 @@ static void wasmkm_inst_reap_work(struct work_struct *work)
 	mem_cgroup_put(inst->memcg);
 	inst->memcg = NULL;
 	WRITE_ONCE(inst->phase, WASMKM_PHASE_REAPED);
-	if (inst->listed)
-		wasmkm_user_inst_ended(inst->app->user, inst, &forget);
+	/* a pending restart's work counts the instance as ended (see above) */
+	if (!wasmkm_restart_schedule(inst)) {
+		wasmkm_restart_release_slot(inst);
+		if (inst->listed)
+			wasmkm_user_inst_ended(inst->app->user, inst, &forget);
+		swap(next, inst->restart_next);
+	}
 	mutex_unlock(&wasmkm_lock);
 	wake_up_all(&inst->wq);
 	wasmkm_insts_put_list(&forget);
+	if (next)
+		wasmkm_inst_discard(next);
 	wasmkm_inst_put(inst);		/* the thread's reference */
 }
 
@@ -133,10 +165,14 @@ static void wasmkm_inst_reap_work(struct work_struct *work)
  */
 void wasmkm_inst_queue_reap(struct wasmkm_inst *inst)
 {
+	wasmkm_restart_prepare(inst);
 	mutex_lock(&wasmkm_lock);
 	/* the outcome fields before the phase: see wasmkm_inst_ended() */
 	smp_store_release(&inst->phase, WASMKM_PHASE_ENDED);
-	if (inst->listed)
+	/* a pending restart keeps the slot for the successor (restart.c) */
+	if (inst->listed && inst->restart_state == WASMKM_RESTART_PENDING)
+		inst->restart_slot = true;
+	else if (inst->listed)
 		wasmkm_user_inst_stopped_running(inst->app->user);
 	mutex_unlock(&wasmkm_lock);
 	queue_work(wasmkm_reap_wq, &inst->reap_work);
@@ -155,6 +191,7 @@ static void wasmkm_inst_request_stop(struct wasmkm_inst *inst)
 	 */
 	if (inst->task)
 		send_sig(SIGKILL, inst->task, 1);
+	wasmkm_restart_cancel(inst);
 }
 
 /* Under wasmkm_lock: unlist @inst onto @out (its listed reference with it). */
@@ -163,6 +200,7 @@ void wasmkm_inst_unlist(struct wasmkm_inst *inst, struct list_head *out)
 	lockdep_assert_held(&wasmkm_lock);
 	if (!inst->listed)
 		return;
+	wasmkm_restart_release_slot(inst);
 	inst->listed = false;
 	idr_remove(&wasmkm_insts, inst->id);
 	wasmkm_user_inst_unlisted(inst->app->user, inst);
@@ -203,12 +241,17 @@ void wasmkm_insts_reap_list(struct list_head *list)
 	wasmkm_insts_put_list(list);
 }
 
-static struct wasmkm_inst *wasmkm_inst_alloc(void)
+/* Everything the instance allocates is charged to @memcg: its starter's. */
+struct wasmkm_inst *wasmkm_inst_alloc(struct mem_cgroup *memcg)
 {
+	struct mem_cgroup *old_memcg = set_active_memcg(memcg);
 	struct wasmkm_inst *inst = kzalloc(sizeof(*inst), GFP_KERNEL_ACCOUNT);
 
-	if (!inst)
+	set_active_memcg(old_memcg);
+	if (!inst) {
+		mem_cgroup_put(memcg);
 		return NULL;
+	}
 	kref_init(&inst->ref);
 	INIT_LIST_HEAD(&inst->node);
 	INIT_LIST_HEAD(&inst->ended_node);
@@ -218,16 +261,17 @@ static struct wasmkm_inst *wasmkm_inst_alloc(void)
 	spin_lock_init(&inst->log_lock);
 	inst->ctx.inst = inst;
 	inst->trap_func = ~0U;
-	/* Everything the instance allocates is charged to its starter. */
-	inst->memcg = get_mem_cgroup_from_mm(current->mm);
+	inst->memcg = memcg;
+	INIT_DELAYED_WORK(&inst->restart_work, wasmkm_restart_work);
 	return inst;
 }
 
 /*
- * Under wasmkm_lock: create the thread of @inst (not woken), in the
- * caller's cgroups (cpu, memory, pids: like vhost's workers), and list it.
+ * Under wasmkm_lock: reserve @inst's id and create its thread (not woken),
+ * in the caller's cgroups (cpu, memory, pids: like vhost's workers).  START
+ * does it for a new instance, an ending thread for its successor.
  */
-static int wasmkm_inst_create(struct wasmkm_inst *inst, struct wasmkm_app *app, u32 *inst_id)
+int wasmkm_inst_reserve(struct wasmkm_inst *inst, const char *app_name)
 {
 	struct task_struct *task;
 	int id, ret;
@@ -237,10 +281,7 @@ static int wasmkm_inst_create(struct wasmkm_inst *inst, struct wasmkm_app *app, 
 	if (id < 0)
 		return id;
 	inst->id = id;
-	snprintf(inst->name, sizeof(inst->name), "wasm/%s:%u", app->name, id);
-	inst->state = WASMKM_INST_RUNNING;
-	inst->phase = WASMKM_PHASE_RUNNING;
-	inst->start_ns = ktime_get_ns();
+	snprintf(inst->name, sizeof(inst->name), "wasm/%s:%u", app_name, id);
 	task = kthread_create(wasmkm_runner, inst, "%s", inst->name);
 	if (IS_ERR(task)) {
 		ret = PTR_ERR(task);
@@ -255,18 +296,94 @@ static int wasmkm_inst_create(struct wasmkm_inst *inst, struct wasmkm_app *app, 
 		goto remove_id;
 	}
 	inst->task = task;
-	idr_replace(&wasmkm_insts, inst, id);
+	return 0;
+
+remove_id:
+	idr_remove(&wasmkm_insts, id);
+	inst->id = 0;
+	return ret;
+}
+
+/* Forget @inst, which was never listed (its thread, if any, never runs). */
+void wasmkm_inst_discard(struct wasmkm_inst *inst)
+{
+	if (inst->id) {
+		mutex_lock(&wasmkm_lock);
+		idr_remove(&wasmkm_insts, inst->id);
+		mutex_unlock(&wasmkm_lock);
+	}
+	if (inst->task) {
+		kthread_stop(inst->task);
+		put_task_struct(inst->task);
+		inst->task = NULL;
+	}
+	wasmkm_inst_put(inst);
+}
+
+/* Under wasmkm_lock: list the reserved @inst among @app's instances. */
+static void wasmkm_inst_list(struct wasmkm_inst *inst, struct wasmkm_app *app)
+{
+	lockdep_assert_held(&wasmkm_lock);
+	inst->state = WASMKM_INST_RUNNING;
+	inst->phase = WASMKM_PHASE_RUNNING;
+	inst->start_ns = ktime_get_ns();
+	idr_replace(&wasmkm_insts, inst, inst->id);
 	inst->listed = true;
 	kref_get(&inst->ref);		/* listed; the caller's becomes the thread's */
 	list_add_tail(&inst->node, &app->insts);
 	app->ninstances++;
 	wasmkm_user_inst_started(app->user);
-	*inst_id = id;
-	return 0;
+}
 
-remove_id:
-	idr_remove(&wasmkm_insts, id);
-	return ret;
+/*
+ * Under wasmkm_lock: start @inst (its args and log ready; reserved or not)
+ * as an instance of @app, whose caller was allowed to.  On error the caller
+ * still owns @inst.
+ */
+int wasmkm_inst_launch(struct wasmkm_inst *inst, struct wasmkm_app *app, u32 *inst_id)
+{
+	struct mem_cgroup *old_memcg;
+	int ret;
+
+	lockdep_assert_held(&wasmkm_lock);
+	if (app->state != WASMKM_APP_ATTACHED)
+		return -EAGAIN;
+	if (!wasmkm_user_may_start(app->user)) {
+		pr_info_ratelimited("uid %u: %u instances running (module parameter max_instances)\n",
+				    from_kuid(&init_user_ns, app->cred->euid),
+				    wasmkm_max_instances);
+		return -EDQUOT;
+	}
+	if (!try_module_get(app->owner))
+		return -ENODEV;
+	inst->owner = app->owner;
+	inst->owner_uid = app->cred->euid;
+	inst->ops = app->ops;
+	inst->app = app;
+	wasmkm_inst_app_args(inst, app, inst->start_flags);
+	ret = -ENOMEM;
+	old_memcg = set_active_memcg(inst->memcg);
+	if (inst->ops->state_size) {
+		inst->ctx.state = kvzalloc(inst->ops->state_size,
+					   GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+		if (!inst->ctx.state)
+			goto out;
+	}
+	ret = wasmkm_mem_init(inst, app->mem_min_pages);
+	if (!ret && !inst->task)
+		ret = wasmkm_inst_reserve(inst, app->name);
+out:
+	set_active_memcg(old_memcg);
+	if (ret) {
+		module_put(inst->owner);
+		inst->owner = NULL;
+		inst->app = NULL;
+		return ret;
+	}
+	wasmkm_inst_list(inst, app);
+	*inst_id = inst->id;
+	wake_up_process(inst->task);
+	return 0;
 }
 
 int wasmkm_inst_start(struct wasmkm_start *arg)
@@ -276,10 +393,11 @@ int wasmkm_inst_start(struct wasmkm_start *arg)
 	struct wasmkm_app *app;
 	int ret;
 
-	inst = wasmkm_inst_alloc();
+	inst = wasmkm_inst_alloc(get_mem_cgroup_from_mm(current->mm));
 	if (!inst)
 		return -ENOMEM;
-	ret = wasmkm_inst_get_args(inst, arg);
+	inst->start_flags = arg->flags;
+	ret = wasmkm_inst_get_args(inst, arg) ?: wasmkm_restart_init(inst, arg);
 	if (ret)
 		goto free;
 	old_memcg = set_active_memcg(inst->memcg);
@@ -296,48 +414,11 @@ int wasmkm_inst_start(struct wasmkm_start *arg)
 	ret = -EPERM;
 	if (!wasmkm_may_control(app->cred))
 		goto unlock;
-	ret = -EAGAIN;
-	if (app->state != WASMKM_APP_ATTACHED)
-		goto unlock;
-	ret = -EDQUOT;
-	if (!wasmkm_user_may_start(app->user)) {
-		pr_info_ratelimited("uid %u: %u instances running (module parameter max_instances)\n",
-				    from_kuid(&init_user_ns, app->cred->euid),
-				    wasmkm_max_instances);
-		goto unlock;
-	}
-	ret = -ENODEV;
-	if (!try_module_get(app->owner))
-		goto unlock;
-	inst->owner = app->owner;
-	inst->owner_uid = app->cred->euid;
-	inst->ops = app->ops;
-	inst->app = app;
-	wasmkm_inst_app_args(inst, app, arg->flags);
-	ret = -ENOMEM;
-	old_memcg = set_active_memcg(inst->memcg);
-	if (inst->ops->state_size) {
-		inst->ctx.state = kvzalloc(inst->ops->state_size,
-					   GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
-		if (!inst->ctx.state)
-			goto put_module;
-	}
-	ret = wasmkm_mem_init(inst, app->mem_min_pages);
-	if (!ret)
-		ret = wasmkm_inst_create(inst, app, &arg->inst_id);
-	set_active_memcg(old_memcg);
-	if (ret)
-		goto put_module;
-	wake_up_process(inst->task);
-	mutex_unlock(&wasmkm_lock);
-	return 0;
-
-put_module:
-	set_active_memcg(old_memcg);
-	module_put(inst->owner);
-	inst->owner = NULL;
+	ret = wasmkm_inst_launch(inst, app, &arg->inst_id);
 unlock:
 	mutex_unlock(&wasmkm_lock);
+	if (!ret)
+		return 0;
 free:
 	wasmkm_inst_put(inst);
 	return ret;
@@ -346,7 +427,7 @@ free:
 /* Ask the instance to stop; return once it is REAPED (or a fatal signal). */
 int wasmkm_inst_stop(u32 inst_id)
 {
-	struct wasmkm_inst *inst = wasmkm_inst_get(inst_id);
+	struct wasmkm_inst *inst = wasmkm_inst_get(inst_id), *last, *next;
 	int ret = 0;
 
 	if (!inst)
@@ -357,9 +438,26 @@ int wasmkm_inst_stop(u32 inst_id)
 	}
 	mutex_lock(&wasmkm_lock);
 	wasmkm_inst_request_stop(inst);
+	/*
+	 * Stopping an instance that was restarted stops its chain for good:
+	 * the newest instance too (each instance ever restarts once).
+	 */
+	last = inst;
+	while (READ_ONCE(last->restart_state) == WASMKM_RESTART_DONE) {
+		next = idr_find(&wasmkm_insts, last->next_inst_id);
+		if (!next)
+			break;
+		wasmkm_inst_request_stop(next);
+		last = next;
+	}
+	if (last != inst)
+		kref_get(&last->ref);
 	mutex_unlock(&wasmkm_lock);
-	if (wait_event_killable(inst->wq, wasmkm_inst_reaped(inst)))
+	if (wait_event_killable(inst->wq, wasmkm_inst_reaped(inst)) ||
+	    wait_event_killable(last->wq, wasmkm_inst_reaped(last)))
 		ret = -EINTR;
+	if (last != inst)
+		wasmkm_inst_put(last);
 	wasmkm_inst_put(inst);
 	return ret;
 }
@@ -378,6 +476,7 @@ void wasmkm_inst_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *in
 		info->end_ns = inst->end_ns;
 		strscpy(info->trap_func_name, inst->trap_func_name, sizeof(info->trap_func_name));
 		strscpy(info->error, inst->error, sizeof(info->error));
+		wasmkm_restart_fill_info(inst, info);
 	} else {
 		info->state = WASMKM_INST_RUNNING;
 		info->trap_func = ~0U;
@@ -387,6 +486,12 @@ void wasmkm_inst_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *in
 		info->cpu_ns = inst->cpu_ns;
 	else if (inst->task)
 		info->cpu_ns = READ_ONCE(inst->task->se.sum_exec_runtime);
+	info->restart = inst->restart.policy;
+	info->restarts = inst->restart.restarts;
+	info->prev_inst_id = inst->restart.prev_inst_id;
+	info->prev_state = inst->restart.prev_state;
+	info->prev_exit_code = inst->restart.prev_exit_code;
+	info->prev_trap_kind = inst->restart.prev_trap_kind;
 	info->mem_bytes = READ_ONCE(inst->mem_bytes);
 	spin_lock(&inst->log_lock);
 	info->log_bytes = inst->log_head;

@@ -135,6 +135,26 @@ enum wasmkm_inst_phase {
 };
 
 /*
+ * An instance's restart policy (WASMKM_IOC_START) and the state of its
+ * chain, copied from each instance to the one that restarts it (restart.c).
+ */
+struct wasmkm_restart {
+	u32 policy;			/* enum wasmkm_restart_policy */
+	u32 burst;
+	u32 interval_ms;
+	u32 delay_ms;
+	u32 delay_max_ms;
+	u32 next_delay_ms;		/* the delay of the next restart */
+	u32 restarts;			/* restarts of the chain before this one */
+	u32 window_count;		/* restarts since window_start_ns */
+	u64 window_start_ns;
+	u32 prev_inst_id;		/* the ended instance this one restarted */
+	u32 prev_state;
+	s32 prev_exit_code;
+	u32 prev_trap_kind;
+};
+
+/*
  * An instance.  References (ref): one while listed in the instance idr,
  * one for the thread (dropped by the reap work), and one per ioctl using
  * it.  "lock:" marks fields that wasmkm_lock protects; "thread:" fields
@@ -202,6 +222,16 @@ struct wasmkm_inst {
 	u64 *log_runs;			/* ring of (start pos << 1 | stderr) */
 	u32 log_run_first;
 	u32 log_nruns;
+	/* restarts (restart.c) */
+	struct wasmkm_restart restart;	/* set before START lists it, then thread */
+	u32 start_flags;		/* WASMKM_START_ARGV, WASMKM_START_ENV */
+	u32 restart_state;		/* lock once ENDED: enum wasmkm_restart_state */
+	u32 restart_delay_ms;		/* thread, before ENDED */
+	u32 next_inst_id;		/* lock */
+	bool restart_slot;		/* lock: ENDED, holds a max_instances slot */
+	/* thread, then lock: prepared (thread created, not woken) until launched */
+	struct wasmkm_inst *restart_next;
+	struct delayed_work restart_work;	/* holds a reference while queued */
 };
 
 struct file;
@@ -251,6 +281,25 @@ void wasmkm_inst_unlist(struct wasmkm_inst *inst, struct list_head *out);
 void wasmkm_insts_reap_list(struct list_head *list);
 void wasmkm_insts_put_list(struct list_head *list);
 void wasmkm_inst_queue_reap(struct wasmkm_inst *inst);
+
+/*
+ * instance.c: the steps restart.c reuses.  wasmkm_inst_alloc() takes over
+ * the caller's reference on @memcg.
+ */
+struct wasmkm_inst *wasmkm_inst_alloc(struct mem_cgroup *memcg);
+int wasmkm_inst_reserve(struct wasmkm_inst *inst, const char *app_name);
+int wasmkm_inst_launch(struct wasmkm_inst *inst, struct wasmkm_app *app, u32 *inst_id);
+void wasmkm_inst_discard(struct wasmkm_inst *inst);
+void wasmkm_inst_queue_restart(struct wasmkm_inst *inst, unsigned long delay);
+
+/* restart.c: restart policies, carried out by the reap work queue */
+int wasmkm_restart_init(struct wasmkm_inst *inst, const struct wasmkm_start *arg);
+void wasmkm_restart_prepare(struct wasmkm_inst *inst);
+bool wasmkm_restart_schedule(struct wasmkm_inst *inst);
+void wasmkm_restart_cancel(struct wasmkm_inst *inst);
+void wasmkm_restart_release_slot(struct wasmkm_inst *inst);
+void wasmkm_restart_work(struct work_struct *work);
+void wasmkm_restart_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *info);
 
 /* runner.c */
 int wasmkm_runner(void *data);

@@ -15,6 +15,7 @@
 #include "userspace-cli/format.h"
 #include "userspace-cli/load_options.h"
 #include "userspace-cli/resolve.h"
+#include "userspace-cli/restart_opts.h"
 #include "userspace-cli/trap_text.h"
 
 namespace wasmctl {
@@ -101,15 +102,10 @@ int UnloadApp(const char* cmd, Device* dev, uint32_t app_id) {
 
 int CmdStart(const Args& args) {
   ParsedArgs p;
-  if (int rc = ParseCommand("start", args,
-                            {{"--wait", false},
-                             {"--rm", false},
-                             {"--detach", false},
-                             {"--arg", true},
-                             {"--env", true}},
-                            &p);
-      rc >= 0)
-    return rc;
+  std::vector<FlagSpec> specs = {
+      {"--wait", false}, {"--rm", false}, {"--detach", false}, {"--arg", true}, {"--env", true}};
+  specs.insert(specs.end(), kRestartFlags.begin(), kRestartFlags.end());
+  if (int rc = ParseCommand("start", args, specs, &p); rc >= 0) return rc;
   if (p.positional.size() != 1) return UsageError("start", "give one APP (an id or a name)");
   if ((p.Has("--rm") || p.Has("--detach")) && !p.Has("--wait"))
     return UsageError("start", "--rm and --detach go with --wait");
@@ -142,8 +138,14 @@ int CmdStart(const Args& args) {
     s.env = reinterpret_cast<uintptr_t>(env.data());
     s.env_len = uint32_t(env.size());
   }
+  RestartSpec restart;
+  if (!ParseRestartFlags(p, &restart, "", &error)) return UsageError("start", error);
+  SetRestart(restart, &s);
   if (p.Has("--wait")) HoldStopSignals();
   if (int err = dev.Ioctl(WASMKM_IOC_START, &s)) {
+    if (s.restart && err == E2BIG)
+      return Fail("start", "app " + std::to_string(app_id) +
+                               ": this wasmkm.ko has no restart policies: update it");
     // An older wasmkm.ko refuses the longer struct (E2BIG) or the flags.
     if (s.flags && (err == E2BIG || err == EINVAL))
       return Fail("start", "app " + std::to_string(app_id) +
@@ -175,8 +177,11 @@ int CmdStop(const Args& args) {
   std::string what = "instance " + std::to_string(inst_id);
   wasmkm_inst_info info;
   if (int err = dev.InstInfo(inst_id, &info)) return Fail("stop", ErrnoText(what, err));
-  // Stopping what has ended is a mistake worth saying (a script's stale id).
-  if (info.state != WASMKM_INST_RUNNING)
+  // Stopping what has ended is a mistake worth saying (a script's stale id),
+  // unless it is to be restarted or was: the stop ends its restarts for good.
+  bool chain =
+      info.restart_state == WASMKM_RESTART_PENDING || info.restart_state == WASMKM_RESTART_DONE;
+  if (info.state != WASMKM_INST_RUNNING && !chain)
     return Fail("stop", what + " has already ended (" + InstStateName(info.state) +
                             "): nothing to stop (wasmctl rm " + std::to_string(info.app_id) +
                             " forgets its app)");
@@ -188,7 +193,7 @@ int CmdStop(const Args& args) {
     JsonWriter w = NewJson();
     PrintJson(w.BeginObject().Field("inst_id", inst_id).Field("state", "stopped").EndObject());
   }
-  Note(what + " stopped");
+  Note(what + (chain ? " stopped, and its restarts" : " stopped"));
   return 0;
 }
 

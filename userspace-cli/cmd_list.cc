@@ -10,6 +10,7 @@
 #include "userspace-cli/device.h"
 #include "userspace-cli/format.h"
 #include "userspace-cli/resolve.h"
+#include "userspace-cli/restart_opts.h"
 #include "userspace-cli/trap_text.h"
 
 namespace wasmctl {
@@ -38,6 +39,23 @@ std::string EndText(const wasmkm_inst_info& i) {
     default:
       return "";
   }
+}
+
+// END with restarts: what became of an ended instance's restart, or for a
+// restarted running one how the instance before it ended.
+std::string EndWithRestart(const wasmkm_inst_info& i) {
+  std::string end = EndText(i), r = RestartText(i);
+  if (i.state == WASMKM_INST_RUNNING && i.prev_inst_id) {
+    wasmkm_inst_info prev{};
+    prev.state = i.prev_state;
+    prev.exit_code = i.prev_exit_code;
+    prev.trap_kind = i.prev_trap_kind;
+    prev.trap_func = ~0u;
+    std::string how = EndText(prev);
+    r = "restart of " + std::to_string(i.prev_inst_id) + (how.empty() ? "" : " after " + how);
+  }
+  if (r.empty()) return end;
+  return end.empty() ? r : end + "; " + r;
 }
 
 void ListJson(const std::vector<wasmkm_app_info>& apps, const std::vector<wasmkm_inst_info>& insts,
@@ -70,6 +88,17 @@ void ListJson(const std::vector<wasmkm_app_info>& apps, const std::vector<wasmkm
       w.Field("trap_func_name", FieldString(i.trap_func_name, sizeof(i.trap_func_name)));
     }
     if (i.state == WASMKM_INST_FAILED) w.Field("error", FieldString(i.error, sizeof(i.error)));
+    w.Field("restart", RestartPolicyName(i.restart)).Field("restarts", i.restarts);
+    if (i.prev_inst_id) {
+      w.Key("last_exit").BeginObject().Field("inst_id", i.prev_inst_id);
+      w.Field("state", InstStateName(i.prev_state)).Field("exit_code", i.prev_exit_code);
+      w.Field("trap_kind", i.prev_trap_kind).EndObject();
+    }
+    if (i.state != WASMKM_INST_RUNNING) {
+      w.Field("restart_state", RestartStateName(i.restart_state));
+      if (i.restart_state == WASMKM_RESTART_PENDING || i.restart_state == WASMKM_RESTART_DONE)
+        w.Field("restart_delay_ms", i.restart_delay_ms).Field("next_inst_id", i.next_inst_id);
+    }
     w.Field("mem_bytes", uint64_t(i.mem_bytes)).Field("log_bytes", uint64_t(i.log_bytes));
     w.Field("uptime_ns", uint64_t(end > i.start_ns ? end - i.start_ns : 0)).EndObject();
   }
@@ -88,14 +117,14 @@ void PrintTable(const std::vector<wasmkm_app_info>& apps,
     if (a.state == WASMKM_APP_REFUSED)
       printf("      refused: %s\n", FieldString(a.error, sizeof(a.error)).c_str());
   }
-  printf("\n%-5s %-5s %-20s %-8s %-8s %-8s %s\n", "INST", "APP", "NAME", "STATE", "MEM", "UPTIME",
-         "END");
+  printf("\n%-5s %-5s %-20s %-8s %-8s %-8s %-8s %s\n", "INST", "APP", "NAME", "STATE", "MEM",
+         "UPTIME", "RESTARTS", "END");
   for (const wasmkm_inst_info& i : insts) {
     uint64_t end = i.end_ns ? i.end_ns : now;
-    printf("%-5u %-5u %-20s %-8s %-8s %-8s %s\n", i.inst_id, i.app_id,
+    printf("%-5u %-5u %-20s %-8s %-8s %-8s %-8u %s\n", i.inst_id, i.app_id,
            FieldString(i.app_name, sizeof(i.app_name)).c_str(), InstStateName(i.state),
            Bytes(i.mem_bytes).c_str(), Duration(end > i.start_ns ? end - i.start_ns : 0).c_str(),
-           EndText(i).c_str());
+           i.restarts, EndWithRestart(i).c_str());
   }
 }
 

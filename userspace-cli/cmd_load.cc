@@ -182,6 +182,7 @@ int CmdLoad(const Args& args) {
   wasmkm_start s{};
   s.size = sizeof(s);
   s.app_id = l.app_id;
+  SetRestart(o.restart, &s);
   if (o.wait) HoldStopSignals();
   if (int serr = dev.Ioctl(WASMKM_IOC_START, &s))
     return Fail("load", app + " loaded, but " + ErrnoText("starting it failed", serr));

@@ -15,24 +15,13 @@ namespace wasmctl {
 bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std::string* error) {
   *o = LoadOptions{};
   ParsedArgs p;
-  if (!ParseFlags(args,
-                  {{"--arg", true},
-                   {"--name", true},
-                   {"--rm", false},
-                   {"--detach", false},
-                   {"--env", true},
-                   {"--cap", true},
-                   {"-m", true},
-                   {"--manifest", true},
-                   {"--mem-max", true},
-                   {"--no-start", false},
-                   {"--wait", false},
-                   {"-v", false},
-                   {"--verbose", false},
-                   {"-h", false},
-                   {"--help", false}},
-                  &p, error))
-    return false;
+  std::vector<FlagSpec> specs = {{"--arg", true},       {"--name", true},     {"--rm", false},
+                                 {"--detach", false},   {"--env", true},      {"--cap", true},
+                                 {"-m", true},          {"--manifest", true}, {"--mem-max", true},
+                                 {"--no-start", false}, {"--wait", false},    {"-v", false},
+                                 {"--verbose", false},  {"-h", false},        {"--help", false}};
+  specs.insert(specs.end(), kRestartFlags.begin(), kRestartFlags.end());
+  if (!ParseFlags(args, specs, &p, error)) return false;
   if (p.Has("-h") || p.Has("--help")) {
     o->help = true;
     return true;
@@ -69,6 +58,16 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
   Manifest m;
   o->manifest = p.Has("--manifest") ? p.Get("--manifest") : p.Get("-m");
   if (!o->manifest.empty() && !ReadManifest(o->manifest, &m, error)) return false;
+  if (m.name && !p.Has("--name")) {
+    o->name = *m.name;
+    if (!ValidAppName(o->name)) {
+      *error = m.name_origin + ": " + o->name.substr(0, 80) +
+               ": 1 to 63 letters, digits, '.', '_' or '-', not all digits";
+      return false;
+    }
+  }
+  o->restart = m.restart;
+  if (!ParseRestartFlags(p, &o->restart, m.restart_origin, error)) return false;
   o->argv = {o->app_name};
   const std::vector<std::string>* args_from = p.Has("--arg") ? &p.flags["--arg"]
                                               : m.args       ? &*m.args

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "userspace-cli/caps.h"
+#include "userspace-cli/restart_opts.h"
 
 namespace wasmctl {
 
@@ -20,6 +21,7 @@ struct LoadOptions {
   uint32_t mem_max_pages = 0;     // 0: the object's own limit
   std::vector<CapSpec> caps;      // --cap, after the manifest's
   std::string manifest;           // -m FILE
+  RestartSpec restart;            // the manifest's, --restart... over it
   bool start = true;
   bool wait = false;
   bool rm = false;      // --rm: unload the app when the instance has ended

@@ -85,9 +85,35 @@ bool ParseManifest(const std::string& text, const std::string& name, Manifest* m
         *error = m->mem_max_origin + ": takes a size, e.g. \"64M\", or a positive number of bytes";
         return false;
       }
+    } else if (key == "name") {
+      m->name_origin = At(name, node.source()) + ": name";
+      const auto* s = node.as_string();
+      if (!s) {
+        *error = m->name_origin + ": takes a string, e.g. \"sensor\"";
+        return false;
+      }
+      m->name = s->get();
+    } else if (key == "restart") {
+      if (m->restart_origin.empty()) m->restart_origin = At(name, node.source());
+      const auto* s = node.as_string();
+      if (!s || !ParseRestartPolicy(s->get(), &m->restart.policy, error)) {
+        *error = At(name, node.source()) + ": restart: takes \"no\", \"on-failure\" or \"always\"";
+        return false;
+      }
+    } else if (uint32_t* field = RestartNumber(&m->restart, key)) {
+      if (m->restart_origin.empty()) m->restart_origin = At(name, node.source());
+      const auto* i = node.as_integer();
+      uint32_t max = RestartNumberMax(key);
+      if (!i || i->get() < 1 || i->get() > int64_t(max)) {
+        *error = At(name, node.source()) + ": " + key + ": takes a number from 1 to " +
+                 std::to_string(max);
+        return false;
+      }
+      *field = uint32_t(i->get());
     } else {
       *error = At(name, node.source()) + ": unknown key " + key.substr(0, 80) +
-               " (known: args, env, caps, mem-max)";
+               " (known: args, env, caps, mem-max, name, restart, restart-delay, "
+               "restart-max-delay, restart-burst, restart-interval)";
       return false;
     }
   }

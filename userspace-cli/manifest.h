@@ -7,6 +7,10 @@
 //   env = ["MODE=fast", "UNIT=C"]
 //   mem-max = "16M"            # or a number of bytes: 16777216
 //   caps = ["fs:/data", "fs:/etc/sensor:/config:ro"]
+//   name = "sensor"            # the app's name (as --name)
+//   restart = "on-failure"     # no, on-failure, always (as --restart)
+//   restart-delay = 200        # ms; also restart-max-delay, restart-burst,
+//                              # restart-interval (Documentation/restart-policies.md)
 //
 // Any TOML string form is accepted ('literal', "basic", multi-line).  Other
 // keys or types are errors; every error names file:line and the key.
@@ -16,6 +20,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "userspace-cli/restart_opts.h"
 
 namespace wasmctl {
 
@@ -27,6 +33,10 @@ struct Manifest {
   std::vector<std::string> caps_origin;  // "FILE:LINE: caps", per entry
   std::optional<std::string> mem_max;
   std::string mem_max_origin;
+  std::optional<std::string> name;
+  std::string name_origin;
+  RestartSpec restart;
+  std::string restart_origin;  // "FILE:LINE" of the first restart key
 };
 
 // Parses @text (from file @name, for messages).

@@ -63,6 +63,9 @@ const Usage kUsages[] = {
      "  loaded.  Exits 1 if the app imports what wasmkm.ko does not provide.\n"},
     {"start",
      "usage: wasmctl start APP [--arg A]... [--env K=V]... [--wait [--rm] [--detach]]\n"
+     "                     [--restart no|on-failure|always [--restart-delay MS]\n"
+     "                      [--restart-max-delay MS] [--restart-burst N]\n"
+     "                      [--restart-interval MS]]\n"
      "  Starts a new instance of loaded app APP (an id or a name, see wasmctl\n"
      "  list), with the arguments and environment it was loaded with.\n"
      "  --arg A    argument (repeatable): this instance's arguments instead of\n"
@@ -72,12 +75,19 @@ const Usage kUsages[] = {
      "  --wait    its stdout to stdout, its stderr to stderr until it ends; exit\n"
      "            with its code; Ctrl-C or SIGTERM stop it\n"
      "  --rm      with --wait: unload the app once the instance has ended\n"
-     "  --detach  with --wait: Ctrl-C leaves the instance running\n"},
+     "  --detach  with --wait: Ctrl-C leaves the instance running\n"
+     "  --restart POLICY  wasmkm.ko starts a new instance when this one traps or\n"
+     "            exits non-zero (on-failure) or ends in any way but a stop\n"
+     "            (always), after --restart-delay ms (default 100), doubled each\n"
+     "            time up to --restart-max-delay (default 30000), at most\n"
+     "            --restart-burst times (default 5) within --restart-interval ms\n"
+     "            (default 10000); wasmctl stop or unload ends the restarts\n"},
     {"stop",
      "usage: wasmctl stop INST\n"
      "  Stops running instance INST (an id, or an app name: its running instance)\n"
      "  and returns when it has ended.  An instance that has already ended is an\n"
-     "  error (exit 1).\n"},
+     "  error (exit 1), unless it was or is to be restarted (--restart): then the\n"
+     "  stop ends its restarts for good, and stops the instance that replaced it.\n"},
     {"list",
      "usage: wasmctl list [--running] [--app APP]\n"
      "  Lists apps (id, name, module, state, instances, memory limit) and instances\n"

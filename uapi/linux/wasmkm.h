@@ -192,9 +192,44 @@ struct wasmkm_start {
 	__u32 argv_len;			/* bytes, <= WASMKM_ARGS_MAX */
 	__u32 env_len;			/* bytes, <= WASMKM_ARGS_MAX */
 	__u64 env;			/* NUL-separated "KEY=VALUE" strings */
+	/*
+	 * Restart policy (an older caller's shorter struct: no restarts).
+	 * When the instance ends as the policy says, wasmkm.ko starts a new
+	 * instance of the app with the same argv and env after a delay:
+	 * restart_delay_ms, doubled for each further restart up to
+	 * restart_delay_max_ms (back to restart_delay_ms after an instance ran
+	 * a whole interval), and at most restart_burst restarts within
+	 * restart_interval_ms (then it stops restarting: restart_state
+	 * WASMKM_RESTART_LIMIT).  A stop or an unload ends the chain for good.
+	 * 0 picks the default of each number; with WASMKM_RESTART_NO all must
+	 * be 0.  Errors: EINVAL (unknown policy, a number out of range).
+	 */
+	__u32 restart;			/* enum wasmkm_restart_policy */
+	__u32 restart_burst;		/* 1..1000; 0: 5 */
+	__u32 restart_interval_ms;	/* 1..86400000; 0: 10000 */
+	__u32 restart_delay_ms;		/* 1..3600000; 0: 100 */
+	__u32 restart_delay_max_ms;	/* delay..3600000; 0: 30000 (or delay) */
+	__u32 restart_pad;		/* must be 0 */
 };
 #define WASMKM_START_ARGV	1	/* the instance's own argv */
 #define WASMKM_START_ENV	2	/* the instance's own env */
+
+/* Restart policies (wasmkm_start.restart), as systemd's Restart=. */
+enum wasmkm_restart_policy {
+	WASMKM_RESTART_NO		= 0,
+	WASMKM_RESTART_ON_FAILURE	= 1,	/* after a trap, FAILED, exit code != 0 */
+	WASMKM_RESTART_ALWAYS		= 2,	/* after any end but a stop */
+};
+
+/* What became of an ended instance's restart (wasmkm_inst_info). */
+enum wasmkm_restart_state {
+	WASMKM_RESTART_NONE		= 0,	/* no policy, or it does not apply */
+	WASMKM_RESTART_PENDING		= 1,	/* a restart waits restart_delay_ms */
+	WASMKM_RESTART_DONE		= 2,	/* restarted as next_inst_id */
+	WASMKM_RESTART_LIMIT		= 3,	/* restart_burst reached: not restarted */
+	WASMKM_RESTART_FAILED		= 4,	/* the new instance could not start */
+	WASMKM_RESTART_CANCELLED	= 5,	/* a stop or unload ended the chain */
+};
 
 /* WASMKM_IOC_STOP: stop an instance; returns when its thread has ended. */
 struct wasmkm_stop {
@@ -241,6 +276,17 @@ struct wasmkm_inst_info {
 	char error[WASMKM_ERROR_LEN];
 	/* CPU time of the instance's thread, as the scheduler accounts it */
 	__u64 cpu_ns;
+	/* restarts (WASMKM_IOC_START); an older caller's entry ends above */
+	__u32 restart;			/* enum wasmkm_restart_policy */
+	__u32 restarts;			/* restarts of its chain before it */
+	__u32 prev_inst_id;		/* the instance it restarted, 0 if none */
+	__u32 prev_state;		/* that one's end: its state, */
+	__s32 prev_exit_code;		/* exit code */
+	__u32 prev_trap_kind;		/* and trap kind */
+	__u32 restart_state;		/* once ended: enum wasmkm_restart_state */
+	__u32 restart_delay_ms;		/* PENDING, DONE: the delay before it */
+	__u32 next_inst_id;		/* DONE (PENDING: reserved): the new instance */
+	__u32 restart_pad;
 };
 
 /*

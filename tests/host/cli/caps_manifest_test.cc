@@ -132,6 +132,60 @@ TEST(Manifest, ErrorsNameFileAndLine) {
   EXPECT_NE(ParseError("env = [\"a\\q\"]\n").find("unknown escape"), std::string::npos);
 }
 
+TEST(Manifest, NameAndRestart) {
+  wasmctl::Manifest m = Parse(
+      "name = \"sensor\"\n"
+      "restart = \"on-failure\"\n"
+      "restart-delay = 200\n"
+      "restart-max-delay = 5000\n"
+      "restart-burst = 3\n"
+      "restart-interval = 60000\n");
+  EXPECT_EQ(m.name.value_or(""), "sensor");
+  EXPECT_EQ(m.restart.policy, uint32_t(WASMKM_RESTART_ON_FAILURE));
+  EXPECT_EQ(m.restart.delay_ms, 200u);
+  EXPECT_EQ(m.restart.delay_max_ms, 5000u);
+  EXPECT_EQ(m.restart.burst, 3u);
+  EXPECT_EQ(m.restart.interval_ms, 60000u);
+  EXPECT_EQ(Parse("restart = \"always\"\n").restart.policy, uint32_t(WASMKM_RESTART_ALWAYS));
+  EXPECT_NE(ParseError("\nrestart = \"sometimes\"\n").find("m.toml:2: restart: takes"),
+            std::string::npos);
+  EXPECT_NE(ParseError("restart-burst = 0\n").find("m.toml:1: restart-burst: takes a number"),
+            std::string::npos);
+  EXPECT_NE(ParseError("restart-delay = \"1s\"\n").find("m.toml:1: restart-delay"),
+            std::string::npos);
+  EXPECT_NE(ParseError("name = 3\n").find("m.toml:1: name: takes a string"), std::string::npos);
+}
+
+TEST(Manifest, RestartFlagsOverride) {
+  clitest::TempDir dir;
+  std::string path = dir.path() + "/app.toml";
+  std::ofstream(path) << "name = \"svc\"\nrestart = \"on-failure\"\nrestart-delay = 50\n";
+  wasmctl::LoadOptions o;
+  std::string error;
+  ASSERT_TRUE(wasmctl::ParseLoadOptions({"app.wasm", "-m", path}, &o, &error)) << error;
+  EXPECT_EQ(o.name, "svc");
+  EXPECT_EQ(o.restart.policy, uint32_t(WASMKM_RESTART_ON_FAILURE));
+  EXPECT_EQ(o.restart.delay_ms, 50u);
+  ASSERT_TRUE(wasmctl::ParseLoadOptions(
+      {"app.wasm", "-m", path, "--restart", "always", "--restart-burst", "9", "--name", "x"}, &o,
+      &error))
+      << error;
+  EXPECT_EQ(o.name, "x");
+  EXPECT_EQ(o.restart.policy, uint32_t(WASMKM_RESTART_ALWAYS));
+  EXPECT_EQ(o.restart.delay_ms, 50u);
+  EXPECT_EQ(o.restart.burst, 9u);
+  // the manifest's numbers without a policy, and a delay over its cap
+  std::ofstream(path) << "restart-delay = 50\n";
+  EXPECT_FALSE(wasmctl::ParseLoadOptions({"app.wasm", "-m", path}, &o, &error));
+  EXPECT_NE(error.find(path + ":1: restart-* numbers go with"), std::string::npos) << error;
+  EXPECT_FALSE(wasmctl::ParseLoadOptions(
+      {"app.wasm", "--restart", "always", "--restart-delay", "900", "--restart-max-delay", "100"},
+      &o, &error));
+  EXPECT_NE(error.find("restart-delay is over restart-max-delay"), std::string::npos) << error;
+  EXPECT_FALSE(wasmctl::ParseLoadOptions({"app.wasm", "--restart", "maybe"}, &o, &error));
+  EXPECT_NE(error.find("--restart: restart policy 'maybe'"), std::string::npos) << error;
+}
+
 TEST(Manifest, FlagsOverride) {
   clitest::TempDir dir;
   std::string path = dir.path() + "/app.toml";
