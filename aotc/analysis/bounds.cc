@@ -67,6 +67,11 @@ class RegionRun {
       accs.push_back({e, i, from_[{addr->local, addr->version}], addr->local, addr->version,
                       addr->n, addr->n + int64_t(offset + size), offset});
     }
+    // The C local holds the base value at p and still at the access (an
+    // address computed from L may stay on the stack while L is assigned).
+    auto Covers = [this](const Acc& a, size_t p) {
+      return Current(a.local, p) == a.version && Current(a.local, a.at) == a.version;
+    };
     // The split point: the tests go right before instruction @p and cover
     // the accesses at or after p whose base value is available at p (the
     // local is not assigned between p and the access: same version).
@@ -75,7 +80,7 @@ class RegionRun {
       size_t p = a.at, n = 0;
       std::set<std::pair<uint32_t, uint32_t>> bases;
       for (const Acc& b : accs) {
-        if (b.at >= p && b.from <= p && Current(b.local, p) == b.version) {
+        if (b.at >= p && b.from <= p && Covers(b, p)) {
           n++;
           bases.insert({b.local, b.version});
         }
@@ -88,7 +93,7 @@ class RegionRun {
     if (!best_gain) return;
     std::map<std::pair<uint32_t, uint32_t>, BaseCheck> checks;
     for (const Acc& a : accs) {
-      if (a.at < best_p || a.from > best_p || Current(a.local, best_p) != a.version) continue;
+      if (a.at < best_p || a.from > best_p || !Covers(a, best_p)) continue;
       auto [it, fresh] =
           checks.try_emplace({a.local, a.version}, BaseCheck{a.local, a.disp, a.end});
       it->second.lo = std::min(it->second.lo, a.disp);

@@ -44,6 +44,21 @@
     (i32.store offset=4 (local.get $p) (i32.const 10))
     (local.set $p (local.get $n))
     (i32.add (i32.load (local.get $p)) (i32.load offset=4 (local.get $p))))
+  ;; An address computed from $p stays on the stack while $p is assigned
+  ;; (clang's "local.tee $p (i32.add $p C)"): the access uses the old value.
+  (func (export "retee") (param $p i32) (result i32)
+    (i32.store offset=4 (local.get $p) (i32.const 7))
+    (i32.store offset=8 (local.get $p) (i32.const 9))
+    (i32.load (local.tee $p (i32.add (local.get $p) (i32.const 4)))))
+  (func (export "reset") (param $p i32) (result i32)
+    (i32.store offset=4 (local.get $p) (i32.const 7))
+    (i32.store offset=8 (local.get $p) (i32.const 9))
+    local.get $p
+    i32.const 4
+    i32.add
+    i32.const 0x10000
+    local.set $p
+    i32.load)
   ;; Two bases in one run.
   (func (export "two") (param $a i32) (param $b i32) (result i64)
     (i64.store (local.get $a) (i64.load (local.get $b)))
@@ -87,6 +102,10 @@
 ;; ASSERT reassign i32:200 i32:65532 => trap: out of bounds memory access
 ;; ASSERT get i32:204 => i32:10
 ;; ASSERT reassign i32:65533 i32:0 => trap: out of bounds memory access
+;; ASSERT retee i32:500 => i32:7
+;; ASSERT reset i32:600 => i32:7
+;; ASSERT retee i32:65524 => i32:7
+;; ASSERT retee i32:65525 => trap: out of bounds memory access
 ;; ASSERT two i32:300 i32:0 => i64:3
 ;; ASSERT two i32:300 i32:65528 => trap: out of bounds memory access
 ;; ASSERT split_by_call i32:65533 => trap: out of bounds memory access
