@@ -91,16 +91,22 @@ class RegionRun {
       }
     }
     if (!best_gain) return;
+    std::map<std::pair<uint32_t, uint32_t>, size_t> group;
+    for (const Acc& a : accs)
+      if (a.at >= best_p && a.from <= best_p && Covers(a, best_p)) group[{a.local, a.version}]++;
+    size_t end = best_p;
     std::map<std::pair<uint32_t, uint32_t>, BaseCheck> checks;
     for (const Acc& a : accs) {
       if (a.at < best_p || a.from > best_p || !Covers(a, best_p)) continue;
+      if (group[{a.local, a.version}] < 2) continue;  // a test of its own saves nothing
+      end = std::max(end, a.at + 1);
       auto [it, fresh] =
           checks.try_emplace({a.local, a.version}, BaseCheck{a.local, a.disp, a.end});
       it->second.lo = std::min(it->second.lo, a.disp);
       it->second.hi = std::max(it->second.hi, a.end);
       facts_.covered.emplace(a.e, CoveredAccess{a.local, a.disp + int64_t(a.offset)});
     }
-    MergedRegion mr{region.size(), best_p, {}};
+    MergedRegion mr{region.size(), best_p, end, {}};
     for (const auto& [key, c] : checks) mr.checks.push_back(c);
     facts_.regions.emplace(region.front(), std::move(mr));
   }

@@ -59,6 +59,7 @@ struct BaseCheck {
 struct MergedRegion {
   size_t count;  // instructions in the region, from its first
   size_t split;  // the tests go before this instruction of the region
+  size_t end;    // after the last covered access: the two copies end here
   std::vector<BaseCheck> checks;
 };
 

@@ -24,12 +24,15 @@ void FuncEmitter::EmitMergedRegion(const std::vector<const wabt::Expr*>& region,
   Line("if (likely(" + cond + ")) {");
   std::vector<Type> saved = stack_;
   merged_ = true;
-  for (k = mr.split; k < region.size(); k++) EmitExpr(*region[k]);
+  for (k = mr.split; k < mr.end; k++) EmitExpr(*region[k]);
   merged_ = false;
   stack_ = saved;
   Line("} else {");
-  for (k = mr.split; k < region.size(); k++) EmitExpr(*region[k]);
+  for (k = mr.split; k < mr.end; k++) EmitExpr(*region[k]);
   Line("}");
+  // Once, after the join: a loop's induction variable updates stay out of
+  // the two copies, so the C compiler still sees one induction variable.
+  for (k = mr.end; k < region.size(); k++) EmitExpr(*region[k]);
 }
 
 }  // namespace aotc::codegen
