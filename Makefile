@@ -74,7 +74,7 @@ CXXFLAGS_REL := $(CXXSTD) $(CXXWARN) -O2 -g -I$(ROOT) -I$(ROOT)/uapi
 CXXFLAGS_SAN := $(CXXSTD) $(CXXWARN) -O1 -g -fsanitize=address,undefined \
 	-fno-omit-frame-pointer -fno-sanitize-recover=all -I$(ROOT) -I$(ROOT)/uapi
 
-AOTC_SRCS := $(sort $(wildcard aotc/*.cc aotc/codegen/*.cc))
+AOTC_SRCS := $(sort $(wildcard aotc/*.cc aotc/codegen/*.cc aotc/analysis/*.cc))
 AOTC_LIB_SRCS := $(filter-out aotc/main.cc,$(AOTC_SRCS))
 WASMCTL_SRCS := $(sort $(wildcard userspace-cli/*.cc userspace-cli/bpf/*.cc)) aotc/sha256.cc
 WASMCTL_LIB_SRCS := $(filter-out userspace-cli/main.cc,$(WASMCTL_SRCS))

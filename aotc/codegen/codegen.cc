@@ -102,6 +102,7 @@ class ModuleEmitter {
   ModuleEmitter(const wabt::Module& m, const CodegenOptions& opts) : opts_(opts) {
     mi_.m = &m;
     mi_.yield_points = opts.yield_points;
+    mi_.merge_bounds_checks = opts.merge_bounds_checks;
   }
   void Run(CodegenResult* out);
 

@@ -16,7 +16,8 @@ namespace aotc {
 
 struct CodegenOptions {
   std::string app_name;
-  bool yield_points = true;  // WASMKM_ENTRY at function entries, WASMKM_LOOP at loop headers
+  bool yield_points = true;         // WASMKM_ENTRY at function entries, WASMKM_LOOP at loop headers
+  bool merge_bounds_checks = true;  // one test per base local and region (analysis/bounds.h)
 };
 
 struct CodegenResult {

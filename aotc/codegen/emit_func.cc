@@ -179,7 +179,22 @@ void FuncEmitter::EmitBranch(Frame& f) {
 }
 
 void FuncEmitter::EmitList(const wabt::ExprList& list) {
+  std::vector<const wabt::Expr*> region;  // a merged region, being gathered
+  const analysis::MergedRegion* mr = nullptr;
   for (const wabt::Expr& e : list) {
+    if (!mr) {
+      auto it = bounds_.regions.find(&e);
+      if (it != bounds_.regions.end()) mr = &it->second;
+    }
+    if (mr) {
+      region.push_back(&e);
+      if (region.size() == mr->count) {
+        EmitMergedRegion(region, *mr);
+        region.clear();
+        mr = nullptr;
+      }
+      continue;
+    }
     // Structured instructions recurse from here, not from EmitExpr, whose
     // frame is large: deep nesting must not exhaust the compiler's stack.
     if (e.type() == ExprType::Block) {
@@ -543,6 +558,7 @@ std::string FuncEmitter::Emit() {
       Fail("result type " + std::string(t.GetName()) + " is not supported",
            "this value type is not implemented by aotc");
 
+  if (mi_.merge_bounds_checks) bounds_ = analysis::AnalyzeBounds(f_);
   frames_.push_back(Frame{FrameKind::kFunc, next_id_++, 0, {}, sig.result_types, "", false});
   EmitList(f_.exprs);
   if (!dead_) Line(ReturnStmt());

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "aotc/analysis/bounds.h"
 #include "aotc/codegen/module_info.h"
 
 namespace aotc::codegen {
@@ -46,6 +47,10 @@ class FuncEmitter {
   std::string Trap(uint32_t kind);  // "goto trap_<kind>;"
 
   void EmitList(const wabt::ExprList& list);
+  // A region with merged bounds checks (analysis/bounds.h): the tests, the
+  // region with its covered accesses unchecked, else the region as usual.
+  void EmitMergedRegion(const std::vector<const wabt::Expr*>& region,
+                        const analysis::MergedRegion& mr);
   [[gnu::noinline]] void EmitExpr(const wabt::Expr& e);
   void EmitBlock(const wabt::Block& b, FrameKind kind);
   void EmitIf(const wabt::IfExpr& e);
@@ -76,7 +81,8 @@ class FuncEmitter {
   void EmitSimdStoreLane(const wabt::SimdStoreLaneExpr& e);
 
   // emit_memory.cc
-  std::string Address(const std::string& addr, uint64_t offset, uint64_t size);
+  std::string Address(const std::string& addr, uint64_t offset, uint64_t size,
+                      const wabt::Expr* access = nullptr);
   void EmitLoad(const wabt::LoadExpr& e);
   void EmitStore(const wabt::StoreExpr& e);
   void EmitMemoryOp(const wabt::Expr& e);
@@ -93,6 +99,8 @@ class FuncEmitter {
   uint32_t next_id_ = 0;
   bool dead_ = false;  // the rest of the current list is unreachable
   bool has_loop_ = false;
+  analysis::BoundsFacts bounds_;
+  bool merged_ = false;  // emitting the checked-up-front copy of a region
   std::string op_name_;  // current instruction, for errors
 };
 

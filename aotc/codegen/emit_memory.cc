@@ -14,7 +14,20 @@ using wabt::ExprType;
 using wabt::Opcode;
 using wabt::Type;
 
-std::string FuncEmitter::Address(const std::string& addr, uint64_t offset, uint64_t size) {
+std::string FuncEmitter::Address(const std::string& addr, uint64_t offset, uint64_t size,
+                                 const wabt::Expr* access) {
+  if (merged_ && access) {
+    // Proved in bounds, with no 32-bit wrap-around, by the region's test:
+    // the address is the base local plus a constant (analysis/bounds.h).
+    auto it = bounds_.covered.find(access);
+    if (it != bounds_.covered.end()) {
+      int64_t d = it->second.disp;
+      std::string l = "(u64)l" + std::to_string(it->second.local);
+      if (d > 0) l += " + " + std::to_string(d) + "ull";
+      if (d < 0) l += " - " + std::to_string(-d) + "ull";
+      return "u64 ea_ = " + l + ";";
+    }
+  }
   std::string ea = "(u64)" + addr;
   if (offset) ea += " + " + std::to_string(offset) + "ull";
   // ea_ < 2^33 and mem_size <= 2^32: the signed comparison cannot overflow,
@@ -77,7 +90,7 @@ void FuncEmitter::EmitLoad(const wabt::LoadExpr& e) {
       Fail("unsupported load", "build the app without SIMD (clang: no -msimd128)");
   }
   std::string r = Push(e.opcode.GetResultType());
-  Line("{ " + Address(addr, e.offset, size) + " " + r + " = " + v + "; }");
+  Line("{ " + Address(addr, e.offset, size, &e) + " " + r + " = " + v + "; }");
 }
 
 void FuncEmitter::EmitStore(const wabt::StoreExpr& e) {
@@ -119,7 +132,7 @@ void FuncEmitter::EmitStore(const wabt::StoreExpr& e) {
     default:
       Fail("unsupported store", "build the app without SIMD (clang: no -msimd128)");
   }
-  Line("{ " + Address(addr, e.offset, size) + " " + s + "; }");
+  Line("{ " + Address(addr, e.offset, size, &e) + " " + s + "; }");
 }
 
 void FuncEmitter::EmitMemoryOp(const wabt::Expr& e) {

@@ -39,6 +39,7 @@ struct TableInfo {
 struct ModuleInfo {
   const wabt::Module* m = nullptr;
   bool yield_points = true;
+  bool merge_bounds_checks = true;
   uint32_t nimports = 0;
   std::vector<std::string> names;           // per function, "" if unknown
   std::vector<uint32_t> func_sig;           // canonical signature id per function

@@ -7,11 +7,11 @@
 
 CODEGEN_TEST_DIR := $(BUILD)/codegen-tests
 CODEGEN_GEN := $(CODEGEN_TEST_DIR)/codegen-gen
-CODEGEN_SRCS := $(sort $(wildcard aotc/codegen/*.cc))
+CODEGEN_SRCS := $(sort $(wildcard aotc/codegen/*.cc aotc/analysis/*.cc))
 
 .PHONY: check-codegen
 
-$(CODEGEN_GEN): tests/host/codegen/gen_main.cc $(CODEGEN_SRCS) $(wildcard aotc/codegen/*.h) \
+$(CODEGEN_GEN): tests/host/codegen/gen_main.cc $(CODEGEN_SRCS) $(wildcard aotc/codegen/*.h aotc/analysis/*.h) \
 		$(wildcard uapi/linux/*.h)
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS_SAN) -o $@ tests/host/codegen/gen_main.cc $(CODEGEN_SRCS) -lwabt

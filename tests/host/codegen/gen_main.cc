@@ -16,7 +16,7 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: " << argv[0] << " in.wasm out.c [--no-yield]\n";
+    std::cerr << "usage: " << argv[0] << " in.wasm out.c [--no-yield] [--no-merge]\n";
     return 2;
   }
   std::ifstream in(argv[1], std::ios::binary);
@@ -45,7 +45,11 @@ int main(int argc, char** argv) {
   }
   aotc::CodegenOptions opts;
   opts.app_name = argv[1];
-  opts.yield_points = !(argc > 3 && std::string(argv[3]) == "--no-yield");
+  for (int i = 3; i < argc; i++) {
+    if (std::string(argv[i]) == "--no-yield") opts.yield_points = false;
+    // Every access checked on its own, as before bounds-check merging.
+    if (std::string(argv[i]) == "--no-merge") opts.merge_bounds_checks = false;
+  }
   aotc::CodegenResult res;
   std::string error;
   if (!aotc::GenerateC(module, opts, &res, &error)) {
