@@ -31,10 +31,13 @@ import subprocess
 import sys
 import time
 
+import ctr
+import launches
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 HOST_ENGINES = ["gcc", "clang", "wasmkm-host", "wasm2c", "node", "wasmtime"]
-GUEST_ENGINES = ["native", "kernel"]
+GUEST_ENGINES = ["native", "runc", "kernel"]
 SIZES = ["MINI", "SMALL", "MEDIUM", "LARGE"]
 # Code generation flags of the kernel build that also apply in userspace
 # (aotc adds -msse -msse2 -fno-math-errno -ffp-contract=off for app_code.o).
@@ -274,6 +277,16 @@ def stage_guest(args, size, reps, pb_only):
         wko(args, os.path.join(w, "pb.wasm"), os.path.join(d, "pb.wko"))
         sh(["gcc"] + NATIVE_CFLAGS + ["-static", define, "-o", os.path.join(d, "pb-native")] +
            pb_sources() + ["-lm"])
+        # hello, the launcher and the container bundles (ctr.py)
+        hello = os.path.join(micro, "hello.c")
+        sh([args.wasm_cc] + WASM_CFLAGS + ["-o", os.path.join(w, "hello.wasm"), hello])
+        wko(args, os.path.join(w, "hello.wasm"), os.path.join(d, "hello.wko"))
+        for name in ("hello", "launch"):
+            sh(["gcc"] + NATIVE_CFLAGS + ["-static", "-o", os.path.join(d, name + "-native"),
+                                          os.path.join(micro, name + ".c")])
+        os.rename(os.path.join(d, "launch-native"), os.path.join(d, "launch"))
+        ctr.make_bundle(os.path.join(d, "ctr"), "pb", os.path.join(d, "pb-native"))
+        ctr.make_bundle(os.path.join(d, "ctr"), "hello", os.path.join(d, "hello-native"))
     if not pb_only and not args.grow_only:
         hostcall_flags = ["-DHOSTCALL_FILE"] if args.fs_cap else []
         for name, extra in (("hostcall", hostcall_flags), ("start", ["-nostartfiles"]),
@@ -331,21 +344,24 @@ def run_guest(args, size, reps, pb_only):
     for engine in GUEST_ENGINES:
         pb, micro = parse_lines(text, engine)
         summarize(pb)
-        res[engine] = {"status": p.returncode, "kernels": pb, "micro": micro}
+        res[engine] = {"status": p.returncode, "kernels": pb, "micro": micro,
+                       "launch": launches.parse(text, engine)}
     if p.returncode != 0:
         for engine in GUEST_ENGINES:
             res[engine]["error"] = p.stdout[-1500:]
     sizes = {}
-    for name, wasm in (("pb", "pb.wasm"), ("hostcall", "hostcall.wasm"), ("start", "start.wasm")):
+    for name in ("pb", "hello", "hostcall", "start"):
+        wasm = name + ".wasm"
         if os.path.exists(os.path.join(w, wasm)) and os.path.exists(os.path.join(d, name + ".wko")):
-            native = os.path.join(d, "pb-native" if name == "pb" else
-                                  ("hostcall-native" if name == "hostcall" else "start-native"))
+            native = os.path.join(d, name + "-native")
             src = os.path.join(HERE, "polybench") if name == "pb" else None
             sizes[name] = {"wasm": os.path.getsize(os.path.join(w, wasm)),
                            "wko": os.path.getsize(os.path.join(d, name + ".wko")),
                            "wko_loaded": loaded_size(os.path.join(d, name + ".wko")),
                            "native_static": os.path.getsize(native),
                            "native_dynamic": native_dynamic(name, size, w) if src else None}
+            if os.path.isdir(os.path.join(d, "ctr", name)):
+                sizes[name]["bundle"] = ctr.bundle_size(os.path.join(d, "ctr", name))
     return res, sizes, p.stdout
 
 
@@ -587,6 +603,8 @@ def markdown(data):
             out.append("")
             out.append(st)
             out.append("")
+    if data.get("guest"):
+        out += launches.markdown(data["guest"], data.get("sizes", {}))
     for note in data.get("notes", []):
         out.append("- " + note)
     return "\n".join(out).rstrip() + "\n"
@@ -635,8 +653,13 @@ def write_reports(data, dest, smoke):
             if why:
                 log("bench: no plots: " + why)
                 break
+    if data.get("guest"):
+        why = launches.plot(data["guest"], data.get("sizes", {}), dest)
+        if why:
+            log("bench: no launch plots: " + why)
     update_readme(md)
-    log("bench: results in %s (latest.json, latest.md, ratio-*.png)" % dest)
+    log("bench: results in %s (latest.json, latest.md, ratio-*.png, startup.png, exit.png, "
+        "memory.png, size.png)" % dest)
 
 
 def grow_only(args):
