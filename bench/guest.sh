@@ -70,7 +70,8 @@ fi
 # /bench/launch: start-up, memory.peak of the run's cgroup, and the
 # kernel's run time (PB_RUNS runs in the process, the last reported, the
 # others warm up).  native, runc and kernel take turns, program by
-# program, PB_REPS times.
+# program, PB_REPS times.  With LAUNCH_EACH=0 (make bench-smoke: a runc
+# launch takes seconds under TCG) the kernels run in one launch, "all".
 CG=/sys/fs/cgroup/bench-launch
 RUNC="/bin/runc --root /tmp/runc run --no-pivot --bundle"
 # ctr_args NAME ARGS...: the bundle's config.json with these process args
@@ -92,18 +93,25 @@ launch_all() {
 		run runc /bench/launch -p hello "$CG" $RUNC /bench/ctr/hello bench
 		run kernel /bench/launch hello "$CG" /bin/wasmctl load /bench/hello.wko --wait
 	else
-		ctr_args pb /pb -r "$PB_RUNS" "$name"
-		run native /bench/launch "$name" "$CG" /bench/pb-native -r "$PB_RUNS" "$name"
+		# "all": no kernel argument, pb runs every kernel
+		k=$name
+		[ "$k" = all ] && k=
+		# shellcheck disable=SC2086  # $k: no word if empty
+		ctr_args pb /pb -r "$PB_RUNS" $k
+		# shellcheck disable=SC2086
+		run native /bench/launch "$name" "$CG" /bench/pb-native -r "$PB_RUNS" $k
 		# shellcheck disable=SC2086
 		run runc /bench/launch -p "$name" "$CG" $RUNC /bench/ctr/pb bench
+		# shellcheck disable=SC2086
 		run kernel /bench/launch "$name" "$CG" /bin/wasmctl load /bench/pb.wko \
-			--arg -r --arg "$PB_RUNS" --arg "$name" --wait
+			--arg -r --arg "$PB_RUNS" ${k:+--arg "$k"} --wait
 	fi
 	# one object at a time in the kernel
 	unload_all
 	APPS=
 }
-KERNELS=$(/bench/pb-native -l | grep -v '^first ')
+KERNELS=all
+[ "$LAUNCH_EACH" = 1 ] && KERNELS=$(/bench/pb-native -l | grep -v '^first ')
 i=0
 while [ "$i" -lt "$PB_REPS" ]; do
 	for name in hello $KERNELS; do

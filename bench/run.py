@@ -306,6 +306,7 @@ def stage_guest(args, size, reps, pb_only):
                  args.start_n, args.idle_k))
         f.write("FS_CAP=%s\nFS_FILE=%s\n" % (args.fs_cap, args.fs_file))
         f.write("GROW_ONLY=%d\n" % (1 if args.grow_only else 0))
+        f.write("LAUNCH_EACH=%d\n" % (0 if args.smoke else 1))
     return d, w
 
 
@@ -584,10 +585,11 @@ def markdown(data):
         out.append("## In the QEMU guest (TCG, %s, median of %d runs)" %
                    (c["guest_size"], c["guest_reps"]))
         out.append("")
-        out.append("Time relative to native gcc -O2 -static in guest userspace; wasmkm runs the "
-                   "same C compiled to wasm, then by aotc to a kernel module object.  Kernel and "
-                   "native take turns, run by run, each after a warm-up run.  TCG emulation "
-                   "distorts absolute times and some ratios.")
+        out.append("Time relative to native gcc -O2 -static in guest userspace; runc runs that "
+                   "binary in a container; wasmkm runs the same C compiled to wasm, then by aotc "
+                   "to a kernel module object.  Each kernel is a launch of its own (one process "
+                   "or instance), after a warm-up run in it; native, runc and kernel take turns, "
+                   "launch by launch.  TCG emulation distorts absolute times and some ratios.")
         out.append("")
         out.append(table(data["guest"], "native", GUEST_ENGINES, kernels))
         out.append("")
