@@ -129,7 +129,9 @@ def plot(guest, sizes, dest):
             ax.bar(xs, ys, width, label=LABELS[e])
         ax.set_xticks(range(len(progs)))
         ax.set_xticklabels(progs, rotation=60, ha="right", fontsize=8)
-        ax.set_ylabel("%s, median (%s)" % (FIGURES[fig][3], FIGURES[fig][2]))
+        # the engines differ by one to two orders of magnitude
+        ax.set_yscale("log")
+        ax.set_ylabel("%s, median (%s, log scale)" % (FIGURES[fig][3], FIGURES[fig][2]))
         ax.set_title("%s, QEMU TCG guest" % FIGURES[fig][3])
         ax.legend(fontsize=8)
         f.tight_layout()
