@@ -273,6 +273,8 @@ def write_reports(data, dest, smoke):
         why = launches.plot(data["guest"], data.get("sizes", {}), dest)
         if why:
             log("bench: no launch plots: " + why)
-    update_readme(md)
+    # Only a run into bench/results replaces the README's table.
+    if os.path.abspath(dest) == os.path.join(HERE, "results"):
+        update_readme(md)
     log("bench: results in %s (latest.json, latest.md, ratio-*.png, startup.png, exit.png, "
         "memory.png, size.png)" % dest)
