@@ -31,7 +31,7 @@ import os
 import sys
 
 import guest_run
-import host
+import host as host_engines
 import report
 from common import HERE, HOST_ENGINES, SIZES, log, machine
 
@@ -145,7 +145,7 @@ def main():
 
     reference = {}
     if not args.no_host:
-        host, skipped = host.run_host(args, args.size, args.reps, 0 if args.smoke else 1)
+        host, skipped = host_engines.run_host(args, args.size, args.reps, 0 if args.smoke else 1)
         data["host"], data["host_skipped"] = host, skipped
         if "gcc" in host and host["gcc"]["status"] == 0:
             reference = {k: v["hash"] for k, v in host["gcc"]["kernels"].items()}
