@@ -9,8 +9,9 @@
 #                     wasmtime in turn, minimum and median; a few minutes;
 #                     results in bench/results/quick-DATE.{json,md}
 #                     (BENCH_ARGS=--count adds valgrind instruction counts)
-#   make bench-smoke  MINI sizes, one run, checksums only (part of make check);
-#                     last line "bench: N passed, M failed"
+#   make bench-smoke  MINI sizes, one run, checksums only (part of make check),
+#                     the guest's native, runc (container) and wasmkm rows
+#                     included; last line "bench: N passed, M failed"
 #
 # BENCH_SIZE / BENCH_GUEST_SIZE: MINI SMALL MEDIUM LARGE; BENCH_REPS /
 # BENCH_GUEST_REPS: runs per kernel; BENCH_ARGS: more bench/run.py options

@@ -10,6 +10,10 @@
 #                                  (one line per run; the last NS counts)
 #   kernel micro NAME VALUE...     host calls, start, idle memory
 #   native micro NAME VALUE...
+#   ENGINE launch NAME FIRST DONE PEAK   one launch (bench/micro/launch.c)
+#
+# ENGINE is kernel, native or runc (the static native binary in an OCI
+# bundle under /bench/ctr, run by runc as Docker would, see bench/ctr.py).
 #
 # Exits non-zero if a run failed.
 
@@ -33,7 +37,7 @@ run() {
 	echo "# $engine: $*"
 	"$@" >/tmp/bench.out 2>&1
 	rc=$?
-	grep -E '^(pb|micro) ' /tmp/bench.out | sed "s/^/$engine /"
+	grep -E '^(pb|micro|launch) ' /tmp/bench.out | sed "s/^/$engine /"
 	# apps that wasmctl loaded, to unload at the end
 	APPS="$APPS $(sed -n 's/^app \([0-9]*\) .*loaded.*/\1/p' /tmp/bench.out)"
 	if [ "$rc" -ne 0 ]; then
@@ -62,12 +66,57 @@ if [ "$PB_ONLY" != 1 ]; then
 	run kernel /bench/startlat idle "$IDLE_K" /bench/idle.wko
 fi
 
-# PolyBench: kernel and native take turns, PB_REPS times; each run does
-# every kernel PB_RUNS times and reports the last (the others warm up).
+# One launch of hello or of one PolyBench kernel per engine, through
+# /bench/launch: start-up, memory.peak of the run's cgroup, and the
+# kernel's run time (PB_RUNS runs in the process, the last reported, the
+# others warm up).  native, runc and kernel take turns, program by
+# program, PB_REPS times.  With LAUNCH_EACH=0 (make bench-smoke: a runc
+# launch takes seconds under TCG) the kernels run in one launch, "all".
+CG=/sys/fs/cgroup/bench-launch
+RUNC="/bin/runc --root /tmp/runc run --no-pivot --bundle"
+# ctr_args NAME ARGS...: the bundle's config.json with these process args
+ctr_args() {
+	b=/bench/ctr/$1
+	shift
+	args=
+	for a in "$@"; do
+		args="$args${args:+, }\"$a\""
+	done
+	sed "s|\"@ARGS@\"|$args|" "$b/config.tmpl" >"$b/config.json"
+}
+launch_all() {
+	name=$1
+	if [ "$name" = hello ]; then
+		ctr_args hello /hello
+		run native /bench/launch hello "$CG" /bench/hello-native
+		# shellcheck disable=SC2086  # RUNC is a command line
+		run runc /bench/launch -p hello "$CG" $RUNC /bench/ctr/hello bench
+		run kernel /bench/launch hello "$CG" /bin/wasmctl load /bench/hello.wko --wait
+	else
+		# "all": no kernel argument, pb runs every kernel
+		k=$name
+		[ "$k" = all ] && k=
+		# shellcheck disable=SC2086  # $k: no word if empty
+		ctr_args pb /pb -r "$PB_RUNS" $k
+		# shellcheck disable=SC2086
+		run native /bench/launch "$name" "$CG" /bench/pb-native -r "$PB_RUNS" $k
+		# shellcheck disable=SC2086
+		run runc /bench/launch -p "$name" "$CG" $RUNC /bench/ctr/pb bench
+		# shellcheck disable=SC2086
+		run kernel /bench/launch "$name" "$CG" /bin/wasmctl load /bench/pb.wko \
+			--arg -r --arg "$PB_RUNS" ${k:+--arg "$k"} --wait
+	fi
+	# one object at a time in the kernel
+	unload_all
+	APPS=
+}
+KERNELS=all
+[ "$LAUNCH_EACH" = 1 ] && KERNELS=$(/bench/pb-native -l | grep -v '^first ')
 i=0
 while [ "$i" -lt "$PB_REPS" ]; do
-	run kernel wasmctl load /bench/pb.wko --arg -r --arg "$PB_RUNS" --wait
-	run native /bench/pb-native -r "$PB_RUNS"
+	for name in hello $KERNELS; do
+		launch_all "$name"
+	done
 	i=$((i + 1))
 done
 

@@ -25,7 +25,9 @@ import re
 import statistics
 import subprocess
 
-import run as bench  # bench/run.py
+import common
+import host
+import report
 
 QUICK_KERNELS = ["gemm", "syr2k", "jacobi-2d", "2mm", "symm", "atax", "durbin", "lu",
                  "covariance", "fdtd-2d", "heat-3d", "seidel-2d"]
@@ -58,8 +60,8 @@ def instructions(argv, env, kernel, runs):
 
 
 def run_quick(args):
-    b = bench.Builder(args, args.size)
-    bench.log("bench: building the host engines (%s)" % args.size)
+    b = host.Builder(args, args.size)
+    common.log("bench: building the host engines (%s)" % args.size)
     cmds, skipped = b.commands()
     engines = [e for e in args.engines if cmds.get(e)]
     kernels = args.kernels
@@ -69,7 +71,7 @@ def run_quick(args):
     for rnd in range(args.reps):
         loads.append(os.getloadavg()[0])
         order = engines[rnd % len(engines):] + engines[:rnd % len(engines)]
-        bench.log("bench: quick round %d/%d, load %.2f" % (rnd + 1, args.reps, loads[-1]))
+        common.log("bench: quick round %d/%d, load %.2f" % (rnd + 1, args.reps, loads[-1]))
         for e in order:
             argv, env = cmds[e]
             p = subprocess.run(argv + ["-r", str(args.runs)] + kernels, env=env,
@@ -87,7 +89,7 @@ def run_quick(args):
     if args.count:
         for e in [e for e in COUNT_ENGINES if e in engines]:
             argv, env = cmds[e]
-            bench.log("bench: counting instructions (%s)" % e)
+            common.log("bench: counting instructions (%s)" % e)
             counts[e] = {k: instructions(argv, env, k, 3) for k in kernels}
     return {"times": times, "hashes": hashes, "loads": loads, "counts": counts,
             "skipped": skipped, "engines": engines}
@@ -133,8 +135,8 @@ def markdown(data):
     cells = ["**geomean**", ""]
     for e in engines:
         v = list(s.get(e, {}).values())
-        cells.append("**%.2f** / %.2f" % (bench.geomean([x[0] for x in v]),
-                                          bench.geomean([x[1] for x in v])))
+        cells.append("**%.2f** / %.2f" % (report.geomean([x[0] for x in v]),
+                                          report.geomean([x[1] for x in v])))
     out.append("| " + " | ".join(cells) + " |")
     if res["counts"]:
         out += ["", "Instructions per run (callgrind; set-up and checksum included), and the "
@@ -150,7 +152,7 @@ def markdown(data):
             out.append("| " + " | ".join(cells) + " |")
         if "wasmkm-host" in res["counts"] and gc:
             wc = res["counts"]["wasmkm-host"]
-            out.append("| **geomean** | | **%.3f** |" % bench.geomean(
+            out.append("| **geomean** | | **%.3f** |" % report.geomean(
                 [wc[k] / gc[k] for k in data["kernels"] if wc.get(k) and gc.get(k)]))
     for e, why in res["skipped"].items():
         out.append("- %s: %s" % (e, why))
@@ -177,7 +179,7 @@ def main(args):
     args.kernels = args.kernels or QUICK_KERNELS
     data = {"kind": "quick", "size": args.size, "reps": args.reps, "runs": args.runs,
             "kernels": args.kernels, "command": args.command, "label": args.label,
-            "machine": bench.machine(args)}
+            "machine": common.machine(args)}
     data["result"] = run_quick(args)
     bad = [(e, k) for e, hs in data["result"]["hashes"].items() for k, h in hs.items()
            if h != data["result"]["hashes"].get("gcc", {}).get(k)]
@@ -189,7 +191,7 @@ def main(args):
     with open(path[:-5] + ".md", "x", encoding="utf-8") as f:
         f.write(md)
     print(md)
-    bench.log("bench: quick results in %s (.md beside it)" % path)
+    common.log("bench: quick results in %s (.md beside it)" % path)
     for e, k in bad:
-        bench.log("FAIL host %s: %s checksum differs from gcc's" % (e, k))
+        common.log("FAIL host %s: %s checksum differs from gcc's" % (e, k))
     return 1 if bad else 0

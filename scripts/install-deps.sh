@@ -77,6 +77,8 @@ PACKAGES=(
 	nodejs
 	python3-matplotlib
 	python3-pip
+	# bench/: the container row (runc and its libseccomp, copied into the guest)
+	runc
 	# pahole: BTF of wasmkm.ko for kernels that have it (6.12)
 	dwarves
 	# make check builds the DKMS tree (in a private DKMS tree)

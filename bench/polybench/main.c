@@ -8,7 +8,8 @@
  * HASH is the output checksum (hex); NSk the time of run k in nanoseconds
  * (the computation only, not the set-up).  A kernel whose runs disagree on
  * the checksum prints HASH "mismatch".  "-l" lists the kernels.  The first
- * line is "pb-size CLASS".
+ * line is "first NS", the monotonic clock read as main's first action (the
+ * start-up marker of bench/micro/launch.c), then "pb-size CLASS".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +110,7 @@ int main(int argc, char** argv) {
   int reps = 1, i, bad = 0;
   size_t k;
 
+  printf("first %llu\n", (unsigned long long)pb_now());
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     if (!strcmp(argv[i], "-r") && i + 1 < argc) {
       reps = atoi(argv[++i]);

@@ -167,6 +167,16 @@ if [ "$MODE" = bench ]; then
 	[ -x "$BENCH/guest.sh" ] || die "no $BENCH/guest.sh (make bench)"
 	mkdir -p "$STAGE/bench"
 	cp -r "$BENCH/." "$STAGE/bench/"
+	# The container row (bench/ctr.py): the host's runc (Debian package
+	# runc, same arch as the x86 guest) and the libraries it links.
+	if [ -d "$BENCH/ctr" ]; then
+		runc=$(command -v runc) || die "no runc for the container bench (scripts/install-deps.sh)"
+		cp "$runc" "$STAGE/bin/runc"
+		for lib in $(ldd "$runc" | grep -o '/[^ ]*'); do
+			mkdir -p "$STAGE$(dirname "$lib")"
+			cp -L "$lib" "$STAGE$lib"
+		done
+	fi
 fi
 
 TEST_LIST=
