@@ -37,7 +37,9 @@ WASM_CFLAGS := --target=wasm32-wasi -O2 -Wall -Werror -Wl,--strip-debug
 WAT2WASM := wat2wasm
 KSRC := $(BUILD)/ksrc
 VM_KERNEL = $(BUILD)/kernel/$(KREL)/vmlinuz
-VM_TIMEOUT ?= 600
+# A guard against a hung guest, not a speed target: every kselftest has its
+# own per-test timeout, and a loaded 2-core host needs 8-12 minutes per lane.
+VM_TIMEOUT ?= 1200
 # Extra aotc options (e.g. --arch) for the test apps.
 AOTC_FLAGS ?=
 # The check targets build with every core (Documentation/limits.md): each
