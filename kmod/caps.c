@@ -19,6 +19,8 @@ static int wasmkm_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap
 	struct file *file;
 	size_t len;
 
+	if (cap->kind == WASMKM_CAP_NET)
+		return wasmkm_net_grant_get(g, cap, i, error);
 	if (cap->kind != WASMKM_CAP_FS) {
 		snprintf(error, WASMKM_ERROR_LEN, "capability %u: unknown kind %u", i, cap->kind);
 		return -EINVAL;
@@ -48,6 +50,7 @@ static int wasmkm_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap
 	g->path = file->f_path;
 	path_get(&g->path);
 	fput(file);
+	g->kind = WASMKM_CAP_FS;
 	g->ro = cap->flags & WASMKM_CAP_RO;
 	memcpy(g->guest, cap->guest_path, len + 1);
 	return 0;
@@ -89,8 +92,12 @@ void wasmkm_grants_put(struct wasmkm_app *app)
 {
 	u32 i;
 
-	for (i = 0; i < app->ngrants; i++)
-		path_put(&app->grants[i].path);
+	for (i = 0; i < app->ngrants; i++) {
+		if (app->grants[i].kind == WASMKM_CAP_NET)
+			wasmkm_net_grant_put(&app->grants[i]);
+		else
+			path_put(&app->grants[i].path);
+	}
 	kfree(app->grants);
 	app->grants = NULL;
 	app->ngrants = 0;

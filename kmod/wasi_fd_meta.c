@@ -6,6 +6,7 @@
  */
 #include <linux/fs.h>
 #include <linux/fadvise.h>
+#include <linux/net.h>
 #include <linux/stat.h>
 #include "compat.h"
 
@@ -55,6 +56,8 @@ static u8 wasmkm_fd_filetype(const struct wasmkm_fd *f)
 {
 	if (!f->file)
 		return WASI_FILETYPE_CHARACTER_DEVICE;
+	if (sock_from_file(f->file) && sock_from_file(f->file)->type == SOCK_DGRAM)
+		return WASI_FILETYPE_SOCKET_DGRAM;
 	return wasmkm_filetype(file_inode(f->file)->i_mode);
 }
 

@@ -76,6 +76,12 @@ int wasmkm_fds_init(struct wasmkm_inst *inst)
 		struct wasmkm_fd *f = &inst->fds[3 + i];
 		struct file *file;
 
+		if (g->kind == WASMKM_CAP_NET) {
+			ret = wasmkm_net_preopen(inst, g, f);
+			if (ret)
+				return ret;
+			continue;
+		}
 		/* Readable for fd_readdir if the loader may read it, else for lookups only. */
 		file = file_open_root(&g->path, ".", O_RDONLY | O_DIRECTORY, 0);
 		if (IS_ERR(file))

@@ -67,9 +67,11 @@ extern unsigned int wasmkm_log_retain_kb;
 
 /* A capability granted at load: a directory tree, preopened for WASI. */
 struct wasmkm_grant {
-	struct path path;
+	u32 kind;		/* enum wasmkm_cap_kind */
+	struct path path;	/* fs */
 	bool ro;
 	char guest[WASMKM_PATH_LEN];
+	void *priv;		/* net: struct wasmkm_net_grant (net_cap.c) */
 };
 
 struct wasmkm_user;
@@ -304,6 +306,21 @@ void wasmkm_mem_free(struct wasmkm_inst *inst);
 /* caps.c */
 int wasmkm_grants_get(struct wasmkm_app *app, struct wasmkm_load *arg);
 void wasmkm_grants_put(struct wasmkm_app *app);
+
+/*
+ * net_cap.c: net: grants.  A socket is a WASMKM_FD_FILE descriptor whose
+ * file is a socket (sock_from_file()); wasi_sock.c has the sock_* calls.
+ */
+#define WASMKM_RIGHTS_SOCK	(WASI_RIGHT_FD_READ | WASI_RIGHT_FD_WRITE | \
+				 WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_FILESTAT_GET | \
+				 WASI_RIGHT_POLL_FD_READWRITE | WASI_RIGHT_SOCK_SHUTDOWN | \
+				 WASI_RIGHT_SOCK_ACCEPT)
+#define WASMKM_RIGHTS_SOCK_LISTEN WASMKM_RIGHTS_SOCK
+struct wasmkm_fd;
+int wasmkm_net_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap, u32 i,
+			 char *error);
+void wasmkm_net_grant_put(struct wasmkm_grant *g);
+int wasmkm_net_preopen(struct wasmkm_inst *inst, struct wasmkm_grant *g, struct wasmkm_fd *f);
 
 /* wasi_fdtable.c */
 enum wasmkm_fd_type {

@@ -5,13 +5,24 @@
 #include <linux/wasmkm.h>
 #include <linux/wasmkm_imports.h>
 
+#include "userspace-cli/cap_net.h"
+
 namespace wasmctl {
 
 bool ParseCap(const std::string& s, CapSpec* cap, std::string* error, const std::string& origin) {
   const std::string form = " (expected fs:HOSTDIR[:GUESTDIR][:ro])";
   const std::string at = origin + " " + s.substr(0, 300);
+  if (s.rfind("net:", 0) == 0) {
+    *cap = CapSpec{};
+    cap->net = true;
+    cap->guest = s;
+    if (ParseNetCap(s.substr(4), &cap->net_cap, error)) return true;
+    *error = at + ": " + *error + " (expected " + kNetCapForm + ")";
+    return false;
+  }
   if (s.rfind("fs:", 0) != 0) {
-    *error = at + ": unknown capability kind" + form;
+    *error = at + ": unknown capability kind (expected fs:HOSTDIR[:GUESTDIR][:ro] or " +
+             kNetCapForm + ")";
     return false;
   }
   std::vector<std::string> parts;
@@ -43,19 +54,26 @@ bool ParseCap(const std::string& s, CapSpec* cap, std::string* error, const std:
 std::string ImportNeed(const Import& im) {
   if (im.module != WASMKM_WASI_MODULE) return "";
   if (im.name.rfind("path_", 0) == 0) return "fs";
-  if (im.name.rfind("sock_", 0) == 0)
-    return "sockets, which no capability grants yet: the calls return ENOTSOCK or EBADF";
+  if (im.name.rfind("sock_", 0) == 0) return "net";
   return "";
 }
 
 std::vector<std::string> UnsatisfiedImports(const std::vector<Import>& imports,
                                             const std::vector<CapSpec>& caps) {
   std::vector<std::string> out;
-  for (const Import& im : imports)
-    if (ImportNeed(im) == "fs" && caps.empty())
+  bool fs = false, net = false;
+  for (const CapSpec& c : caps) (c.net ? net : fs) = true;
+  for (const Import& im : imports) {
+    if (ImportNeed(im) == "net" && !net)
+      out.push_back(im.module + "." + im.name +
+                    " needs a net: capability; without one the app has no socket and the call "
+                    "returns ENOTSOCK or EBADF (grant one with --cap " +
+                    kNetCapForm + ")");
+    if (ImportNeed(im) == "fs" && !fs)
       out.push_back(im.module + "." + im.name +
                     " needs a file-system capability; without one the app sees no directory "
                     "and opening files fails (grant one with --cap fs:HOSTDIR[:GUESTDIR][:ro])");
+  }
   return out;
 }
 

@@ -6,15 +6,21 @@
 #include <string>
 #include <vector>
 
+#include <linux/wasmkm.h>
+
 #include "userspace-cli/app_imports.h"
 
 namespace wasmctl {
 
 // fs:HOST[:GUEST][:ro]: HOST preopened as GUEST (default HOST).
+// net:...: a socket (cap_net.h); guest is then "net:..." itself, so that
+// the same grant given twice is found like a guest path given twice.
 struct CapSpec {
   std::string host;
   std::string guest;
   bool ro = false;
+  bool net = false;
+  wasmkm_cap_net net_cap{};
 };
 
 // False with *error saying what is wrong with @s and how it should look;
@@ -22,7 +28,7 @@ struct CapSpec {
 bool ParseCap(const std::string& s, CapSpec* cap, std::string* error,
               const std::string& origin = "--cap");
 
-// What an import needs: "fs" (a file-system grant), "" (nothing), or, for
+// What an import needs: "fs" (a file-system grant), "net" (a net: grant), "" (nothing), or, for
 // what no grant provides, a sentence saying what the calls will return.
 std::string ImportNeed(const Import& im);
 

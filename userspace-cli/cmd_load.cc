@@ -7,6 +7,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -104,7 +105,14 @@ int CmdLoad(const Args& args) {
     for (int fd : dirfds) close(fd);
     dirfds.clear();
   };
+  // fs grants first: a socket's fd_prestat_get is EBADF, which ends wasi-libc's preopen scan.
+  std::stable_partition(o.caps.begin(), o.caps.end(), [](const CapSpec& c) { return !c.net; });
   for (size_t i = 0; i < o.caps.size(); i++) {
+    if (o.caps[i].net) {
+      caps[i].kind = WASMKM_CAP_NET;
+      caps[i].net = o.caps[i].net_cap;
+      continue;
+    }
     int fd = open(o.caps[i].host.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
       int err = errno;
