@@ -77,8 +77,7 @@ bool ParseNetCap(const std::string& s, wasmkm_cap_net* net, std::string* error) 
     *error = "unknown net type '" + type + "'";
     return false;
   }
-  if (!ParseAddrPort(s, &pos, net->type != WASMKM_NET_TCP_CONNECT, &net->addr, error))
-    return false;
+  if (!ParseAddrPort(s, &pos, net->type != WASMKM_NET_TCP_CONNECT, &net->addr, error)) return false;
   if (net->type == WASMKM_NET_UDP && pos < s.size() &&
       !ParseAddrPort(s, &pos, false, &net->peer, error))
     return false;

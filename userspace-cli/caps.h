@@ -3,10 +3,10 @@
 #ifndef WASMCTL_CAPS_H_
 #define WASMCTL_CAPS_H_
 
+#include <linux/wasmkm.h>
+
 #include <string>
 #include <vector>
-
-#include <linux/wasmkm.h>
 
 #include "userspace-cli/app_imports.h"
 
