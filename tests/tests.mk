@@ -5,7 +5,8 @@
 # objects, kselftests and guest run live in build/<lane>/.
 #
 #   make demo       deps, build, boot the guest, run examples/hello.c and
-#                   examples/sensor.c (with --cap fs:/data)
+#                   examples/sensor.c (with --cap fs:/data), then
+#                   examples/httpd.c serving its log to busybox wget
 #   make check      deps, build, host tests, kselftests in the guest; ends with
 #                   one line "N passed, M failed" summing every suite
 #   make check-host host unit tests (check-codegen, check-cli, check-fuzz)
@@ -216,7 +217,7 @@ demo:
 	WASMKM_LANES=$(LANE) scripts/install-deps.sh
 	$(MAKE) --no-print-directory demo-run
 
-demo-run: all $(OUT)/apps/hello.wko $(OUT)/apps/sensor.wko $(VM_KERNEL)
+demo-run: all $(OUT)/apps/hello.wko $(OUT)/apps/sensor.wko $(OUT)/apps/httpd.wko $(VM_KERNEL)
 	tests/vm/run.sh $(VM_ARGS) --wasmctl $(OUT)/guest/wasmctl --apps $(OUT)/apps \
 		--out $(OUT)/vm-demo --timeout $(VM_TIMEOUT) demo
 

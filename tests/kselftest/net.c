@@ -388,6 +388,50 @@ TEST_F(net, stop_ends_a_blocked_accept_and_closes_the_sockets)
 	}
 }
 
+/* An HTTP request to 127.0.0.1:@port; the whole answer in @buf. */
+static ssize_t http(int port, const char *req, char *buf, size_t size)
+{
+	size_t have = 0;
+	ssize_t r;
+	int s = tcp_connect(port);
+
+	if (s < 0)
+		return s;
+	if (write(s, req, strlen(req)) != (ssize_t)strlen(req)) {
+		close(s);
+		return -EIO;
+	}
+	while (have < size - 1 && (r = read(s, buf + have, size - 1 - have)) > 0)
+		have += r;
+	buf[have] = 0;
+	close(s);
+	return have;
+}
+
+TEST_F(net, httpd_serves_the_granted_directory)
+{
+	unsigned int inst;
+
+	ASSERT_EQ(0, wk_sh(NULL, 0, "rm -rf /tmp/wkhttp && mkdir -p /tmp/wkhttp && "
+			   "printf 't=1 v=20.5\\n' >/tmp/wkhttp/sensor.log && "
+			   "echo secret >/tmp/wkhttp.secret"));
+	/* net before fs on the command line: wasmctl still preopens /data first */
+	inst = load(_metadata, self, WK_APPS "/httpd.wko --cap net:tcp-listen:127.0.0.1:17012"
+		    " --cap fs:/tmp/wkhttp:/data");
+	wait_log(_metadata, self, inst, "serving /data on fd 4");
+	ASSERT_LT(0, http(17012, "GET /sensor.log HTTP/1.1\r\nHost: x\r\n\r\n", self->out,
+			  sizeof(self->out)));
+	EXPECT_EQ(0, strncmp(self->out, "HTTP/1.1 200 OK\r\n", 17)) TH_LOG("%s", self->out);
+	EXPECT_NE(NULL, strstr(self->out, "Content-Length: 11\r\n")) TH_LOG("%s", self->out);
+	EXPECT_NE(NULL, strstr(self->out, "\r\n\r\nt=1 v=20.5\n")) TH_LOG("%s", self->out);
+	ASSERT_LT(0, http(17012, "GET /nothing HTTP/1.1\r\n\r\n", self->out, sizeof(self->out)));
+	EXPECT_EQ(0, strncmp(self->out, "HTTP/1.1 404", 12)) TH_LOG("%s", self->out);
+	ASSERT_LT(0, http(17012, "GET /../wkhttp.secret HTTP/1.1\r\n\r\n", self->out,
+			  sizeof(self->out)));
+	EXPECT_EQ(0, strncmp(self->out, "HTTP/1.1 400", 12)) TH_LOG("%s", self->out);
+	EXPECT_EQ(NULL, strstr(self->out, "secret")) TH_LOG("%s", self->out);
+}
+
 /* Unreclaimable slab plus vmalloc, in KiB. */
 static long kernel_kib(void)
 {

@@ -190,7 +190,8 @@ fi
 
 # The demo: examples/hello as a kernel thread (it exits with the number of
 # its arguments, which "wasmctl load --wait" passes on), then
-# examples/sensor confined to /data, and what it wrote there.
+# examples/sensor confined to /data, and what it wrote there, then
+# examples/httpd serving it.
 DEMO_CMD1="wasmctl load /apps/hello.wko --arg wasm --arg kernel --env GREETING=Hello --wait"
 DEMO_OK1="0 2"
 DEMO_CMD2="wasmctl load /apps/sensor.wko --cap fs:/data --wait"
@@ -199,6 +200,11 @@ DEMO_CMD3="cat /data/sensor.log"
 DEMO_OK3="0"
 DEMO_CMD4="wasmctl list"
 DEMO_OK4="0"
+# examples/httpd serving that log over a net: grant, asked by busybox wget
+DEMO_CMD5="ifconfig lo 127.0.0.1 up && wasmctl load /apps/httpd.wko --cap fs:/data --cap net:tcp-listen:127.0.0.1:8080"
+DEMO_OK5="0"
+DEMO_CMD6="wget -q -O - http://127.0.0.1:8080/sensor.log"
+DEMO_OK6="0"
 
 {
 	printf 'MODE=%s\n' "$MODE"
@@ -206,7 +212,7 @@ DEMO_OK4="0"
 	printf 'EARLY_MODULES="%s"\n' "$EARLY"
 	printf 'RESULT_TTY=%s\n' "$RESULT_TTY"
 	printf 'TESTS="%s"\n' "$TEST_LIST"
-	for i in 1 2 3 4; do
+	for i in 1 2 3 4 5 6; do
 		cmd=DEMO_CMD$i
 		ok=DEMO_OK$i
 		printf 'DEMO_CMD%s="%s"\n' "$i" "${!cmd}"
