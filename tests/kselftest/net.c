@@ -432,6 +432,47 @@ TEST_F(net, httpd_serves_the_granted_directory)
 	EXPECT_EQ(NULL, strstr(self->out, "secret")) TH_LOG("%s", self->out);
 }
 
+/* Clients that keep a fuzzed listener's blocking calls short. */
+static volatile int fuzz_done;
+
+static void *fuzz_clients(void *arg)
+{
+	while (!fuzz_done) {
+		int s = tcp_connect(17013);
+
+		if (s >= 0) {
+			(void)!write(s, "x", 1);
+			wk_sleep_ms(2);
+			close_reset(s);
+		} else {
+			wk_sleep_ms(2);
+		}
+	}
+	return NULL;
+}
+
+/*
+ * tests/apps/wasi_fuzz.c with a listener at fd 4 (after the fs grant):
+ * random arguments to every sock_* call on a real socket and on the
+ * connections it accepts give errnos only.
+ */
+TEST_F(net, random_arguments_to_sock_calls_on_a_listener)
+{
+	pthread_t t;
+
+	ASSERT_EQ(0, wk_sh(NULL, 0, "rm -rf /tmp/wkfuzz && mkdir -p /tmp/wkfuzz"));
+	fuzz_done = 0;
+	ASSERT_EQ(0, pthread_create(&t, NULL, fuzz_clients, NULL));
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "wasmctl load " WK_APPS "/wasi_fuzz.wko --cap fs:/tmp/wkfuzz"
+			   " --cap net:tcp-listen:127.0.0.1:17013 --arg 5000 --arg 0x5eed --wait"))
+		TH_LOG("%s", self->out);
+	fuzz_done = 1;
+	pthread_join(t, NULL);
+	EXPECT_TRUE(wk_line_with(self->out, "fuzz: 5000 calls, seed", "0x5eed"))
+		TH_LOG("%s", self->out);
+}
+
 /* Unreclaimable slab plus vmalloc, in KiB. */
 static long kernel_kib(void)
 {
