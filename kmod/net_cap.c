@@ -22,6 +22,8 @@
 #include <net/net_namespace.h>
 #include <net/sock.h>
 
+#include "caps.h"
+#include "wasi/sock.h"
 #include "wasmkm.h"
 
 #define WASMKM_NET_BACKLOG	128
@@ -32,7 +34,7 @@ struct wasmkm_net_grant {
 	struct net *net;		/* CONNECT: the loader's namespace */
 	struct sockaddr_storage addr;	/* CONNECT: whom to connect to */
 	int addrlen;
-	char what[96];			/* "tcp-listen 127.0.0.1:8080", for errors */
+	char what[96];			/* "net:tcp-listen:127.0.0.1:8080", for errors */
 };
 
 static const char *const wasmkm_net_type_names[] = {
@@ -151,8 +153,8 @@ fail:
 	return ret;
 }
 
-int wasmkm_net_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap, u32 i,
-			 char *error)
+static int wasmkm_net_get(struct wasmkm_app *app, struct wasmkm_grant *g,
+			  const struct wasmkm_cap *cap, char *error)
 {
 	const struct wasmkm_cap_net *cn = &cap->net;
 	struct wasmkm_net_grant *ng;
@@ -160,13 +162,11 @@ int wasmkm_net_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap, u
 	int addrlen, ret;
 
 	if (cap->flags || cap->reserved || cap->dir_fd) {
-		snprintf(error, WASMKM_ERROR_LEN,
-			 "capability %u (net): flags, dir_fd and reserved must be 0", i);
+		snprintf(error, WASMKM_ERROR_LEN, "flags, dir_fd and reserved must be 0");
 		return -EINVAL;
 	}
 	if (cn->type < WASMKM_NET_TCP_LISTEN || cn->type > WASMKM_NET_UDP) {
-		snprintf(error, WASMKM_ERROR_LEN, "capability %u (net): unknown type %u", i,
-			 cn->type);
+		snprintf(error, WASMKM_ERROR_LEN, "unknown net type %u", cn->type);
 		return -EINVAL;
 	}
 	ng = kzalloc(sizeof(*ng), GFP_KERNEL_ACCOUNT);
@@ -175,11 +175,10 @@ int wasmkm_net_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap, u
 	ng->type = cn->type;
 	addrlen = wasmkm_net_sockaddr(&cn->addr, &addr);
 	if (addrlen)
-		snprintf(ng->what, sizeof(ng->what), "capability %u (net:%s:%pISpc)", i,
+		snprintf(ng->what, sizeof(ng->what), "net:%s:%pISpc",
 			 wasmkm_net_type_names[cn->type], &addr);
 	else
-		snprintf(ng->what, sizeof(ng->what), "capability %u (net:%s)", i,
-			 wasmkm_net_type_names[cn->type]);
+		snprintf(ng->what, sizeof(ng->what), "net:%s", wasmkm_net_type_names[cn->type]);
 	if (!addrlen || (cn->type == WASMKM_NET_TCP_CONNECT && !cn->addr.port) ||
 	    (cn->type != WASMKM_NET_UDP && cn->peer.family)) {
 		snprintf(error, WASMKM_ERROR_LEN, "%s: bad address (IPv4 or IPv6, a port)",
@@ -196,7 +195,6 @@ int wasmkm_net_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap, u
 		if (ret)
 			goto err;
 	}
-	g->kind = WASMKM_CAP_NET;
 	g->priv = ng;
 	return 0;
 err:
@@ -204,7 +202,7 @@ err:
 	return ret;
 }
 
-void wasmkm_net_grant_put(struct wasmkm_grant *g)
+static void wasmkm_net_put(struct wasmkm_grant *g)
 {
 	struct wasmkm_net_grant *ng = g->priv;
 
@@ -223,7 +221,8 @@ void wasmkm_net_grant_put(struct wasmkm_grant *g)
  * the grant's socket as descriptor @f.  A tcp-connect grant connects now;
  * the wait ends on a stop.  On failure inst->error names the grant.
  */
-int wasmkm_net_preopen(struct wasmkm_inst *inst, struct wasmkm_grant *g, struct wasmkm_fd *f)
+static int wasmkm_net_preopen(struct wasmkm_inst *inst, struct wasmkm_grant *g,
+			      struct wasmkm_fd *f)
 {
 	struct wasmkm_net_grant *ng = g->priv;
 	struct socket *sock;
@@ -252,11 +251,19 @@ int wasmkm_net_preopen(struct wasmkm_inst *inst, struct wasmkm_grant *g, struct 
 			return PTR_ERR(file);
 		}
 	}
-	f->type = WASMKM_FD_FILE;
+	/* fd_prestat_get is EBADF: only fs grants are preopened directories */
+	f->ops = ng->type == WASMKM_NET_UDP ? &wasmkm_fd_sock_dgram_ops :
+		 &wasmkm_fd_sock_stream_ops;
 	f->file = file;
-	f->grant = -1;		/* not a directory: fd_prestat_get says EBADF */
-	f->rights = ng->type == WASMKM_NET_TCP_LISTEN ? WASMKM_RIGHTS_SOCK_LISTEN :
-		    WASMKM_RIGHTS_SOCK;
+	f->rights = WASMKM_RIGHTS_SOCK;
 	f->rights_inh = WASMKM_RIGHTS_SOCK;
 	return 0;
 }
+
+const struct wasmkm_cap_type wasmkm_cap_net = {
+	.kind = WASMKM_CAP_NET,
+	.name = "net",
+	.get = wasmkm_net_get,
+	.put = wasmkm_net_put,
+	.preopen = wasmkm_net_preopen,
+};

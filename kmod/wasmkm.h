@@ -27,7 +27,7 @@
 #endif
 
 #include "compat.h"
-#include "wasi_errno.h"
+#include "wasi/errno.h"
 
 #define WASMKM_SHA256_LEN	32
 
@@ -65,13 +65,19 @@ extern unsigned int wasmkm_max_apps;
 extern unsigned int wasmkm_max_instances;
 extern unsigned int wasmkm_log_retain_kb;
 
-/* A capability granted at load: a directory tree, preopened for WASI. */
+struct wasmkm_cap_type;
+
+/*
+ * A capability granted at load, of a type of caps.h (a directory tree,
+ * preopened for WASI, is the type "fs"); constant after LOAD.
+ */
 struct wasmkm_grant {
-	u32 kind;		/* enum wasmkm_cap_kind */
-	struct path path;	/* fs */
+	const struct wasmkm_cap_type *type;
+	void *priv;			/* the type's own state */
+	/* fs: the directory, read-only or not, its name in the app */
+	struct path path;
 	bool ro;
 	char guest[WASMKM_PATH_LEN];
-	void *priv;		/* net: struct wasmkm_net_grant (net_cap.c) */
 };
 
 struct wasmkm_user;
@@ -201,7 +207,7 @@ struct file;
 /* ioctl.c */
 long wasmkm_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 
-/* wasi_clock.c: nanoseconds on a WASI clock; false if the clock id is unknown. */
+/* wasi/clock.c: nanoseconds on a WASI clock; false if the clock id is unknown. */
 bool wasmkm_clock_now(u32 clock, u64 *now);
 
 /* verify.c */
@@ -262,7 +268,7 @@ static inline struct wasmkm_inst *wasmkm_ctx_inst(struct wasmkm_ctx *ctx)
 }
 
 /*
- * The entry and exit of every WASI helper (wasi_entry.c generates the
+ * The entry and exit of every WASI helper (wasi/entry.c generates the
  * exported wrappers from the import list; WASMKM_CALL() is the same for
  * the helpers still written by hand).  Helpers run outside the FPU section:
  * they may sleep, and kernel code must not touch FP state.  A stop asked
@@ -293,7 +299,7 @@ static inline void wasmkm_helper_leave(struct wasmkm_ctx *ctx)
 		__ret;							\
 	})
 
-/* wasi_path.c */
+/* wasi/path.c */
 struct kstat;
 void wasmkm_put_filestat(u8 *p, const struct kstat *st);
 s32 wasmkm_set_times(const struct path *path, u64 atim, u64 mtim, u32 fstflags);
@@ -307,47 +313,12 @@ void wasmkm_mem_free(struct wasmkm_inst *inst);
 int wasmkm_grants_get(struct wasmkm_app *app, struct wasmkm_load *arg);
 void wasmkm_grants_put(struct wasmkm_app *app);
 
-/*
- * net_cap.c: net: grants.  A socket is a WASMKM_FD_FILE descriptor whose
- * file is a socket (sock_from_file()); wasi_sock.c has the sock_* calls.
- */
-#define WASMKM_RIGHTS_SOCK	(WASI_RIGHT_FD_READ | WASI_RIGHT_FD_WRITE | \
-				 WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_FILESTAT_GET | \
-				 WASI_RIGHT_POLL_FD_READWRITE | WASI_RIGHT_SOCK_SHUTDOWN | \
-				 WASI_RIGHT_SOCK_ACCEPT)
-#define WASMKM_RIGHTS_SOCK_LISTEN WASMKM_RIGHTS_SOCK
+/* wasi/fdtable.c: the descriptor table; descriptors in wasi/fd.h */
 struct wasmkm_fd;
-int wasmkm_net_grant_get(struct wasmkm_grant *g, const struct wasmkm_cap *cap, u32 i,
-			 char *error);
-void wasmkm_net_grant_put(struct wasmkm_grant *g);
-int wasmkm_net_preopen(struct wasmkm_inst *inst, struct wasmkm_grant *g, struct wasmkm_fd *f);
-
-/* wasi_fdtable.c */
-enum wasmkm_fd_type {
-	WASMKM_FD_FREE = 0,
-	WASMKM_FD_STDIN,
-	WASMKM_FD_LOG,		/* stdout, stderr: the instance's log */
-	WASMKM_FD_FILE,
-	WASMKM_FD_DIR,
-};
-
-struct wasmkm_fd {
-	u8 type;		/* enum wasmkm_fd_type */
-	bool ro;		/* beneath a read-only grant */
-	u16 fdflags;		/* WASI fdflags */
-	s32 grant;		/* preopen: index in app->grants, else -1 */
-	u64 rights;
-	u64 rights_inh;
-	struct file *file;
-};
-
 int wasmkm_fds_init(struct wasmkm_inst *inst);
 void wasmkm_fds_close(struct wasmkm_inst *inst);
-struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s32 *err);
-int wasmkm_fd_alloc(struct wasmkm_inst *inst, s32 *fd);
-u8 wasmkm_filetype(umode_t mode);
 
-/* wasi_args.c: an instance's argv and env, its own from START or its app's. */
+/* wasi/args.c: an instance's argv and env, its own from START or its app's. */
 int wasmkm_inst_get_args(struct wasmkm_inst *inst, const struct wasmkm_start *arg);
 void wasmkm_inst_app_args(struct wasmkm_inst *inst, const struct wasmkm_app *app, u32 flags);
 

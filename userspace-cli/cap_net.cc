@@ -7,11 +7,33 @@
 
 #include <cstring>
 
+#include "userspace-cli/caps.h"
+
 namespace wasmctl {
 
 const char kNetCapForm[] =
     "net:tcp-listen:ADDR:PORT, net:tcp-connect:ADDR:PORT or "
     "net:udp:ADDR:PORT[:PEERADDR:PEERPORT], ADDR an IPv4 address, [IPv6] or localhost";
+
+namespace {
+
+bool ParseNet(const std::string& rest, CapSpec* cap, std::string* error) {
+  if (!ParseNetCap(rest, &cap->uapi.net, error)) return false;
+  cap->uapi.kind = WASMKM_CAP_NET;
+  cap->key = rest;  // the same grant twice is refused like a guest path twice
+  cap->key_name = "grant";
+  cap->source = "net:" + rest;
+  return true;
+}
+
+// The socket is made by the kernel at LOAD: nothing to open here.
+bool ResolveNet(const CapSpec& cap, wasmkm_cap* out, std::vector<int>* fds, std::string* error) {
+  return true;
+}
+
+}  // namespace
+
+const CapKind kCapNet = {"net", kNetCapForm, ParseNet, ResolveNet};
 
 namespace {
 

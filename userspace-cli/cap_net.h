@@ -9,7 +9,8 @@
 
 namespace wasmctl {
 
-// The form of a net: grant, for error texts and usage.
+// The form of a net: grant, for error texts and usage (kCapNet, caps.h, is
+// the kind: ParseNetCap fills CapSpec::uapi).
 extern const char kNetCapForm[];
 
 // @s without its "net:" prefix: tcp-listen:ADDR:PORT, tcp-connect:HOST:PORT

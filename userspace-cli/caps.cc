@@ -5,47 +5,43 @@
 #include <linux/wasmkm.h>
 #include <linux/wasmkm_imports.h>
 
+#include <cstddef>
+
 #include "userspace-cli/cap_net.h"
 
 namespace wasmctl {
 
+static_assert(sizeof(wasmkm_cap) == WASMKM_CAP_SIZE, "struct wasmkm_cap changed size");
+static_assert(offsetof(wasmkm_cap, guest_path) == 16, "struct wasmkm_cap moved guest_path");
+
+// Every kind of grant; a new kind is its file cap_KIND.cc and one line here.
+const std::vector<const CapKind*>& CapKinds() {
+  static const std::vector<const CapKind*> kinds = {&kCapFs, &kCapNet};
+  return kinds;
+}
+
+const CapKind* FindCapKind(const std::string& prefix) {
+  for (const CapKind* k : CapKinds())
+    if (prefix == k->prefix) return k;
+  return nullptr;
+}
+
 bool ParseCap(const std::string& s, CapSpec* cap, std::string* error, const std::string& origin) {
-  const std::string form = " (expected fs:HOSTDIR[:GUESTDIR][:ro])";
   const std::string at = origin + " " + s.substr(0, 300);
-  if (s.rfind("net:", 0) == 0) {
-    *cap = CapSpec{};
-    cap->net = true;
-    cap->guest = s;
-    if (ParseNetCap(s.substr(4), &cap->net_cap, error)) return true;
-    *error = at + ": " + *error + " (expected " + kNetCapForm + ")";
+  size_t colon = s.find(':');
+  const CapKind* kind = colon == std::string::npos ? nullptr : FindCapKind(s.substr(0, colon));
+  if (!kind) {
+    std::string forms;
+    for (const CapKind* k : CapKinds())
+      forms += (forms.empty() ? "" : " or ") + std::string(k->form);
+    *error = at + ": unknown capability kind (expected " + forms + ")";
     return false;
-  }
-  if (s.rfind("fs:", 0) != 0) {
-    *error = at + ": unknown capability kind (expected fs:HOSTDIR[:GUESTDIR][:ro] or " +
-             kNetCapForm + ")";
-    return false;
-  }
-  std::vector<std::string> parts;
-  size_t start = 3;
-  for (;;) {
-    size_t colon = s.find(':', start);
-    parts.push_back(s.substr(start, colon - start));
-    if (colon == std::string::npos) break;
-    start = colon + 1;
   }
   *cap = CapSpec{};
-  if (parts.size() > 1 && parts.back() == "ro") {
-    cap->ro = true;
-    parts.pop_back();
-  }
-  if (parts.size() > 2 || parts[0].empty() || (parts.size() == 2 && parts[1].empty())) {
-    *error = at + ": bad form" + form;
-    return false;
-  }
-  cap->host = parts[0];
-  cap->guest = parts.size() == 2 ? parts[1] : parts[0];
-  if (cap->guest.size() >= WASMKM_PATH_LEN) {
-    *error = at + ": guest path longer than " + std::to_string(WASMKM_PATH_LEN - 1) + " bytes";
+  cap->kind = kind->prefix;
+  std::string what;
+  if (!kind->parse(s.substr(colon + 1), cap, &what)) {
+    *error = at + ": " + what + " (expected " + kind->form + ")";
     return false;
   }
   return true;
@@ -62,7 +58,7 @@ std::vector<std::string> UnsatisfiedImports(const std::vector<Import>& imports,
                                             const std::vector<CapSpec>& caps) {
   std::vector<std::string> out;
   bool fs = false, net = false;
-  for (const CapSpec& c : caps) (c.net ? net : fs) = true;
+  for (const CapSpec& c : caps) (c.kind == "net" ? net : fs) = true;
   for (const Import& im : imports) {
     if (ImportNeed(im) == "net" && !net)
       out.push_back(im.module + "." + im.name +

@@ -12,16 +12,46 @@
 
 namespace wasmctl {
 
-// fs:HOST[:GUEST][:ro]: HOST preopened as GUEST (default HOST).
-// net:...: a socket (cap_net.h); guest is then "net:..." itself, so that
-// the same grant given twice is found like a guest path given twice.
+// One grant, as --cap KIND:... gives it.  The kind's parser fills the fields
+// of its kind; the kernel's struct is made from it at load (CapKind::resolve).
 struct CapSpec {
+  std::string kind;  // the prefix before the first ':' ("fs")
+  // Two grants of one kind with the same key cannot both be given (the later
+  // source replaces the earlier, two from one source are refused): fs, the
+  // guest path.  key_name says what the key is, for messages ("guest path").
+  std::string key;
+  std::string key_name;
+  std::string source;  // what the grant names on the host, for messages
+  // fs:HOST[:GUEST][:ro]: HOST preopened as GUEST (default HOST).
   std::string host;
   std::string guest;
   bool ro = false;
-  bool net = false;
-  wasmkm_cap_net net_cap{};
+  // Kinds that need no host descriptor fill their uapi struct when parsing.
+  wasmkm_cap uapi{};
 };
+
+// A kind of grant: a file userspace-cli/cap_KIND.cc defines one, and the
+// table in caps.cc lists it.
+struct CapKind {
+  const char* prefix;  // "fs": --cap fs:...
+  const char* form;    // for errors: "fs:HOSTDIR[:GUESTDIR][:ro]"
+  // @rest: what follows "prefix:".  False with *error saying what is wrong
+  // (ParseCap adds where the text came from and the expected form).
+  bool (*parse)(const std::string& rest, CapSpec* cap, std::string* error);
+  // At load, in wasmctl: the kernel's struct for @cap.  A descriptor it
+  // opens goes to *fds (wasmctl closes them after LOAD).  False with *error
+  // naming the grant and what to do.
+  bool (*resolve)(const CapSpec& cap, wasmkm_cap* out, std::vector<int>* fds, std::string* error);
+};
+
+extern const CapKind kCapFs;   // cap_fs.cc
+extern const CapKind kCapNet;  // cap_net.cc
+
+// Every kind, in the order errors list their forms.
+const std::vector<const CapKind*>& CapKinds();
+
+// The kind of @cap (nullptr for a CapSpec that ParseCap did not make).
+const CapKind* FindCapKind(const std::string& prefix);
 
 // False with *error saying what is wrong with @s and how it should look;
 // @origin says where @s came from ("--cap", "sensor.toml:3: caps").

@@ -98,7 +98,7 @@ int CmdLoad(const Args& args) {
   struct stat in;
   if (o.wait && fstat(STDIN_FILENO, &in) == 0 && (S_ISFIFO(in.st_mode) || S_ISREG(in.st_mode)))
     Warn("load", "the app's stdin is empty: wasmctl does not pass its own stdin to the app");
-  // Each grant goes to the kernel as an open directory, resolved here.
+  // Each grant goes to the kernel as its kind makes it (an fs grant: an open directory).
   std::vector<wasmkm_cap> caps(o.caps.size());
   std::vector<int> dirfds;
   auto close_dirs = [&] {
@@ -106,25 +106,15 @@ int CmdLoad(const Args& args) {
     dirfds.clear();
   };
   // fs grants first: a socket's fd_prestat_get is EBADF, which ends wasi-libc's preopen scan.
-  std::stable_partition(o.caps.begin(), o.caps.end(), [](const CapSpec& c) { return !c.net; });
+  std::stable_partition(o.caps.begin(), o.caps.end(),
+                        [](const CapSpec& c) { return c.kind != "net"; });
   for (size_t i = 0; i < o.caps.size(); i++) {
-    if (o.caps[i].net) {
-      caps[i].kind = WASMKM_CAP_NET;
-      caps[i].net = o.caps[i].net_cap;
-      continue;
-    }
-    int fd = open(o.caps[i].host.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-      int err = errno;
+    caps[i] = o.caps[i].uapi;
+    const CapKind* kind = FindCapKind(o.caps[i].kind);
+    if (!kind || !kind->resolve(o.caps[i], &caps[i], &dirfds, &error)) {
       close_dirs();
-      return Fail("load", "--cap fs:" + o.caps[i].host + ": " + strerror(err) +
-                              " (grant an existing directory)");
+      return Fail("load", kind ? error : "--cap: unknown capability kind " + o.caps[i].kind);
     }
-    dirfds.push_back(fd);
-    caps[i].kind = WASMKM_CAP_FS;
-    caps[i].flags = o.caps[i].ro ? WASMKM_CAP_RO : 0;
-    caps[i].dir_fd = fd;
-    snprintf(caps[i].guest_path, sizeof(caps[i].guest_path), "%s", o.caps[i].guest.c_str());
   }
   // Fail on a missing /dev/wasm before spending time in aotc.
   Device dev;

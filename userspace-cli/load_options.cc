@@ -96,10 +96,11 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
     std::string origin = flag ? "--cap" : m.caps_origin[i];
     if (!ParseCap(caps[i], &cap, error, origin)) return false;
     for (size_t k = 0; k < o->caps.size(); k++) {
-      if (o->caps[k].guest != cap.guest) continue;
+      if (o->caps[k].kind != cap.kind || o->caps[k].key != cap.key) continue;
       if (by_flag[k] == flag) {
-        *error = origin + " " + caps[i].substr(0, 300) + ": guest path " + cap.guest +
-                 " is already granted (by " + o->caps[k].host + "): give each guest path once";
+        *error = origin + " " + caps[i].substr(0, 300) + ": " + cap.key_name + " " + cap.key +
+                 " is already granted (by " + o->caps[k].source + "): give each " + cap.key_name +
+                 " once";
         return false;
       }
       o->caps.erase(o->caps.begin() + long(k));  // the flag overrides the manifest

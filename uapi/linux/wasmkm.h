@@ -64,12 +64,6 @@ enum wasmkm_cap_kind {
 };
 #define WASMKM_CAP_RO		1	/* wasmkm_cap.flags: read-only grant */
 
-/*
- * A grant.  WASMKM_CAP_FS: dir_fd is an open directory of the caller (an
- * O_PATH descriptor will do); the app sees it as a WASI preopen named
- * guest_path and reaches nothing outside it.  With WASMKM_CAP_RO every
- * operation that would change the tree is refused.
- */
 /* wasmkm_cap_net.type */
 enum wasmkm_net_type {
 	WASMKM_NET_TCP_LISTEN	= 1,	/* a listener bound to addr */
@@ -102,16 +96,28 @@ struct wasmkm_cap_net {
 	struct wasmkm_net_addr peer;	/* UDP only */
 };
 
+/*
+ * A grant.  WASMKM_CAP_FS: dir_fd is an open directory of the caller (an
+ * O_PATH descriptor will do); the app sees it as a WASI preopen named
+ * guest_path and reaches nothing outside it.  With WASMKM_CAP_RO every
+ * operation that would change the tree is refused.
+ *
+ * Other kinds put their own struct in the union (a member named after the
+ * kind); the struct keeps its size (16 + WASMKM_PATH_LEN bytes) and the
+ * offsets of the fs fields, so that older binaries keep working.  Bytes a
+ * kind does not use must be 0.
+ */
 struct wasmkm_cap {
 	__u32 kind;			/* enum wasmkm_cap_kind */
 	__u32 flags;			/* WASMKM_CAP_RO (fs only) */
-	__s32 dir_fd;			/* fs only */
+	__s32 dir_fd;			/* fs: the directory */
 	__u32 reserved;			/* must be 0 */
 	union {
-		char guest_path[WASMKM_PATH_LEN];	/* WASMKM_CAP_FS */
-		struct wasmkm_cap_net net;		/* WASMKM_CAP_NET */
+		char guest_path[WASMKM_PATH_LEN];	/* fs */
+		struct wasmkm_cap_net net;		/* net */
 	};
 };
+#define WASMKM_CAP_SIZE		(16 + WASMKM_PATH_LEN)
 
 /*
  * WASMKM_IOC_LOAD: verify an app object (.wko) read through obj_fd and

@@ -10,7 +10,7 @@
  *
  * The signature is written WASMKM_SIG(params, results): it expands to the
  * string "params:results", and wasmkm.ko also pastes its tokens to generate
- * the entry wrapper of each import (kmod/wasi_entry.c).
+ * the entry wrapper of each import (kmod/wasi/entry.c).
  */
 #ifndef _UAPI_LINUX_WASMKM_IMPORTS_H
 #define _UAPI_LINUX_WASMKM_IMPORTS_H

@@ -16,31 +16,31 @@ CapSpec Net(const std::string& s) {
   CapSpec c;
   std::string error;
   EXPECT_TRUE(wasmctl::ParseCap(s, &c, &error)) << s << ": " << error;
-  EXPECT_TRUE(c.net) << s;
+  EXPECT_EQ(c.kind, "net") << s;
   return c;
 }
 
 TEST(CapNet, Forms) {
   CapSpec c = Net("net:tcp-listen:0.0.0.0:8080");
-  EXPECT_EQ(c.net_cap.type, uint32_t(WASMKM_NET_TCP_LISTEN));
-  EXPECT_EQ(c.net_cap.addr.family, AF_INET);
-  EXPECT_EQ(c.net_cap.addr.port, 8080);
-  EXPECT_EQ(c.net_cap.peer.family, 0);
+  EXPECT_EQ(c.uapi.net.type, uint32_t(WASMKM_NET_TCP_LISTEN));
+  EXPECT_EQ(c.uapi.net.addr.family, AF_INET);
+  EXPECT_EQ(c.uapi.net.addr.port, 8080);
+  EXPECT_EQ(c.uapi.net.peer.family, 0);
   c = Net("net:tcp-listen:[::1]:80");
-  EXPECT_EQ(c.net_cap.addr.family, AF_INET6);
-  EXPECT_EQ(c.net_cap.addr.addr[15], 1);
-  EXPECT_EQ(c.net_cap.addr.port, 80);
+  EXPECT_EQ(c.uapi.net.addr.family, AF_INET6);
+  EXPECT_EQ(c.uapi.net.addr.addr[15], 1);
+  EXPECT_EQ(c.uapi.net.addr.port, 80);
   c = Net("net:tcp-connect:localhost:5000");
-  EXPECT_EQ(c.net_cap.type, uint32_t(WASMKM_NET_TCP_CONNECT));
-  EXPECT_EQ(0, memcmp(c.net_cap.addr.addr, "\x7f\0\0\x01", 4));
+  EXPECT_EQ(c.uapi.net.type, uint32_t(WASMKM_NET_TCP_CONNECT));
+  EXPECT_EQ(0, memcmp(c.uapi.net.addr.addr, "\x7f\0\0\x01", 4));
   c = Net("net:udp:0.0.0.0:0");
-  EXPECT_EQ(c.net_cap.type, uint32_t(WASMKM_NET_UDP));
-  EXPECT_EQ(c.net_cap.peer.family, 0);
+  EXPECT_EQ(c.uapi.net.type, uint32_t(WASMKM_NET_UDP));
+  EXPECT_EQ(c.uapi.net.peer.family, 0);
   c = Net("net:udp:[::]:7001:10.0.0.2:7002");
-  EXPECT_EQ(c.net_cap.addr.family, AF_INET6);
-  EXPECT_EQ(c.net_cap.peer.family, AF_INET);
-  EXPECT_EQ(c.net_cap.peer.port, 7002);
-  EXPECT_EQ(0, memcmp(c.net_cap.peer.addr, "\x0a\0\0\x02", 4));
+  EXPECT_EQ(c.uapi.net.addr.family, AF_INET6);
+  EXPECT_EQ(c.uapi.net.peer.family, AF_INET);
+  EXPECT_EQ(c.uapi.net.peer.port, 7002);
+  EXPECT_EQ(0, memcmp(c.uapi.net.peer.addr, "\x0a\0\0\x02", 4));
 }
 
 TEST(CapNet, Errors) {

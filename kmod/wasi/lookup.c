@@ -22,7 +22,8 @@
 
 #include "app_mem.h"
 #include "compat.h"
-#include "wasi_lookup.h"
+#include "wasi/lookup.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 /*
@@ -70,7 +71,7 @@ struct wasmkm_fd *wasmkm_dir_get(struct wasmkm_inst *inst, s32 fd, u64 rights, b
 
 	if (!f)
 		return NULL;
-	if (f->type != WASMKM_FD_DIR) {
+	if (!wasmkm_fd_is_dir(f)) {
 		*err = WASI_ENOTDIR;
 		return NULL;
 	}

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wasmkm: WASI path_* functions but path_open, and file times and stats.
- * Paths resolve beneath their directory (wasi_lookup.c).  Every operation
+ * Paths resolve beneath their directory (wasi/lookup.c).  Every operation
  * runs with the loader's credentials, so permissions and LSM hooks apply to
  * that user; a read-only grant refuses every operation that would write.
  *
@@ -20,7 +20,7 @@
 
 #include "app_mem.h"
 #include "compat.h"
-#include "wasi_lookup.h"
+#include "wasi/lookup.h"
 #include "wasmkm.h"
 
 void wasmkm_put_filestat(u8 *p, const struct kstat *st)

@@ -4,7 +4,7 @@
  * (net_cap.c) and sock_accept on them: a descriptor is a socket when its
  * file is one.  An open descriptor that is not a socket gets ENOTSOCK, a
  * closed one EBADF, as in wasmtime.  fd_read, fd_write and poll_oneoff
- * reach sockets through their files like any other file.
+ * reach sockets through their descriptor type (at the end of this file).
  *
  * Blocking calls wait interruptibly in the socket layer, so a stop (which
  * sends SIGKILL to the instance's thread) ends them; the instance then ends
@@ -14,12 +14,15 @@
 #include <linux/fcntl.h>
 #include <linux/file.h>
 #include <linux/net.h>
+#include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/socket.h>
 #include <linux/uio.h>
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "wasi/entry.h"
+#include "wasi/fd.h"
+#include "wasi/sock.h"
 #include "wasmkm.h"
 
 /* The socket behind @fd, if it has @rights; else NULL and *err. */
@@ -78,7 +81,7 @@ s32 wasmkm_do_sock_accept(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 result)
 	if (IS_ERR(file))
 		return wasmkm_errno_to_wasi(PTR_ERR(file));
 	nf = &inst->fds[newfd];	/* after wasmkm_fd_alloc() may have moved the table */
-	*nf = (struct wasmkm_fd){ .type = WASMKM_FD_FILE, .grant = -1, .file = file,
+	*nf = (struct wasmkm_fd){ .ops = &wasmkm_fd_sock_stream_ops, .grant = -1, .file = file,
 				  .fdflags = flags & WASI_FDFLAG_NONBLOCK,
 				  .rights = WASMKM_RIGHTS_SOCK, .rights_inh = WASMKM_RIGHTS_SOCK };
 	return wasmkm_app_put_u32(ctx, result, newfd);
@@ -223,3 +226,82 @@ s32 wasmkm_do_sock_shutdown(struct wasmkm_ctx *ctx, s32 fd, s32 how)
 	}
 	return wasmkm_errno_to_wasi(kernel_sock_shutdown(sock, cmd));
 }
+
+/*
+ * The descriptor type of sockets (wasi/fd.h): data through sock_recvmsg()
+ * and sock_sendmsg() on the iterator the helper built (no position:
+ * fd_pread/fd_pwrite are ESPIPE), readiness from the socket's own poll,
+ * NONBLOCK on the file as fcntl(F_SETFL) sets it.
+ */
+static ssize_t wasmkm_sock_read(struct wasmkm_inst *inst, struct wasmkm_fd *fd,
+				struct iov_iter *to, u64 *pos)
+{
+	struct msghdr msg = { .msg_iter = *to };
+	ssize_t r;
+
+	if (pos)
+		return -ESPIPE;
+	r = sock_recvmsg(sock_from_file(fd->file), &msg, wasmkm_sock_wait_flags(fd));
+	if (r > 0)
+		iov_iter_advance(to, r);
+	return r;
+}
+
+static ssize_t wasmkm_sock_write(struct wasmkm_inst *inst, struct wasmkm_fd *fd,
+				 struct iov_iter *from, u64 *pos)
+{
+	struct msghdr msg = { .msg_iter = *from };
+	ssize_t r;
+
+	if (pos)
+		return -ESPIPE;
+	msg.msg_flags = wasmkm_sock_wait_flags(fd) | MSG_NOSIGNAL;
+	r = sock_sendmsg(sock_from_file(fd->file), &msg);
+	if (r > 0)
+		iov_iter_advance(from, r);
+	return r;
+}
+
+static __poll_t wasmkm_sock_poll(struct wasmkm_inst *inst, struct wasmkm_fd *fd, poll_table *pt)
+{
+	return vfs_poll(fd->file, pt);
+}
+
+static int wasmkm_sock_set_flags(struct wasmkm_inst *inst, struct wasmkm_fd *fd, u16 flags)
+{
+	struct file *file = fd->file;
+
+	if (flags & WASI_FDFLAG_APPEND)
+		return -ENOTSUPP;
+	spin_lock(&file->f_lock);
+	if (flags & WASI_FDFLAG_NONBLOCK)
+		file->f_flags |= O_NONBLOCK;
+	else
+		file->f_flags &= ~O_NONBLOCK;
+	spin_unlock(&file->f_lock);
+	fd->fdflags = flags;
+	return 0;
+}
+
+static void wasmkm_sock_release(struct wasmkm_fd *fd)
+{
+	fput(fd->file);
+}
+
+const struct wasmkm_fd_ops wasmkm_fd_sock_stream_ops = {
+	.filetype = WASI_FILETYPE_SOCKET_STREAM,
+	.read = wasmkm_sock_read,
+	.write = wasmkm_sock_write,
+	.poll = wasmkm_sock_poll,
+	.set_flags = wasmkm_sock_set_flags,
+	.release = wasmkm_sock_release,
+};
+
+const struct wasmkm_fd_ops wasmkm_fd_sock_dgram_ops = {
+	.filetype = WASI_FILETYPE_SOCKET_DGRAM,
+	.read = wasmkm_sock_read,
+	.write = wasmkm_sock_write,
+	.poll = wasmkm_sock_poll,
+	.set_flags = wasmkm_sock_set_flags,
+	.release = wasmkm_sock_release,
+};

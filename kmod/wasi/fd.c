@@ -1,94 +1,53 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wasmkm: WASI reads, writes and positions: fd_read, fd_write, fd_pread,
- * fd_pwrite, fd_seek, fd_tell.  The iovec array is copied once
- * (app_mem.h); data moves straight between the file and the buffers the
- * copy names, in chunks so that a stop request is seen between them.
+ * fd_pwrite through the descriptor's ops (wasi/fd.h), fd_seek, fd_tell.
+ * The iovec array is copied once (app_mem.h); the op gets an iterator over
+ * the buffers the copy names and moves the data straight to or from them.
  */
 #include <linux/fs.h>
 #include <linux/kernel.h>
-#include <linux/printk.h>
-#include <linux/sched.h>
+#include <linux/uio.h>
 #include <linux/slab.h>
 #include "compat.h"
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "wasi/entry.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
-#define WASMKM_IO_CHUNK		(1U << 20)
-
-static void wasmkm_fd_mirror(struct wasmkm_inst *inst, const char *p, u32 len)
-{
-	while (len) {
-		const char *nl = memchr(p, '\n', len);
-		u32 n = nl ? nl - p + 1 : len;
-
-		pr_info("%s: %.*s\n", inst->name, (int)(nl ? n - 1 : n), p);
-		p += n;
-		len -= n;
-	}
-}
-
 /*
- * Move data between @file and the iovecs (the kernel's validated copy);
- * @pos is NULL for the file position.  Returns bytes moved, or a kernel
- * error if none moved.
+ * An iterator over the buffers the validated iovec copy names; empty ones
+ * are left out (types walk it segment by segment).  Free *@kv with kvfree().
  */
-static ssize_t wasmkm_file_rw(struct wasmkm_ctx *ctx, struct file *file,
-			      const struct wasmkm_iovs *iovs, loff_t *pos, bool write)
+static int wasmkm_iovs_iter(struct wasmkm_ctx *ctx, const struct wasmkm_iovs *iovs,
+			    struct kvec **kv, struct iov_iter *it, bool write)
 {
-	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
-	loff_t *ppos = pos ? pos : (file->f_mode & FMODE_STREAM) ? NULL : &file->f_pos;
-	ssize_t done = 0, r = 0;
-	u32 i;
+	u32 i, n = 0;
 
+	*kv = kvmalloc_array(max(iovs->n, 1U), sizeof(**kv), GFP_KERNEL_ACCOUNT);
+	if (!*kv)
+		return -ENOMEM;
 	for (i = 0; i < iovs->n; i++) {
-		u8 *buf = wasmkm_app_buf(ctx, &iovs->v[i]);
-		u32 len = iovs->v[i].len;
-		u32 off = 0;
-
-		while (off < len) {
-			u32 chunk = min(len - off, WASMKM_IO_CHUNK);
-
-			if (done && READ_ONCE(inst->stop))
-				return done;
-			if (write)
-				r = kernel_write(file, buf + off, chunk, ppos);
-			else
-				r = kernel_read(file, buf + off, chunk, ppos);
-			if (r <= 0)
-				return done ? done : r;
-			done += r;
-			off += r;
-			if (r < chunk)
-				return done;
-			cond_resched();
-		}
-		cond_resched();
+		if (!iovs->v[i].len)
+			continue;
+		(*kv)[n].iov_base = wasmkm_app_buf(ctx, &iovs->v[i]);
+		(*kv)[n].iov_len = iovs->v[i].len;
+		n++;
 	}
-	return done;
+	iov_iter_kvec(it, write ? ITER_SOURCE : ITER_DEST, *kv, n, iovs->total);
+	return 0;
 }
 
-/* stdout, stderr: the instance's log (and printk when mirrored). */
-static ssize_t wasmkm_fd_log_write(struct wasmkm_ctx *ctx, s32 fd,
-				   const struct wasmkm_iovs *iovs)
+/* Through the descriptor's read or write op; a NULL op is told by the kind. */
+static ssize_t wasmkm_fd_do_rw(struct wasmkm_inst *inst, struct wasmkm_fd *f,
+			       struct iov_iter *it, u64 *pos, bool write)
 {
-	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
-	u32 i;
-
-	for (i = 0; i < iovs->n; i++) {
-		const u8 *buf = wasmkm_app_buf(ctx, &iovs->v[i]);
-		u32 len = iovs->v[i].len;
-
-		if (!len)
-			continue;
-		wasmkm_log_write(inst, fd, buf, len);
-		if (READ_ONCE(wasmkm_mirror_printk))
-			wasmkm_fd_mirror(inst, buf, len);
-		cond_resched();
-	}
-	return iovs->total;
+	if (write)
+		return f->ops->write ? f->ops->write(inst, f, it, pos) : -EBADF;
+	if (f->ops->read)
+		return f->ops->read(inst, f, it, pos);
+	return wasmkm_fd_is_dir(f) ? -EISDIR : -EBADF;
 }
 
 static s32 wasmkm_fd_rw(struct wasmkm_ctx *ctx, s32 fd, s32 iovs_ptr, s32 iovs_len, s32 result,
@@ -97,8 +56,10 @@ static s32 wasmkm_fd_rw(struct wasmkm_ctx *ctx, s32 fd, s32 iovs_ptr, s32 iovs_l
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
 	u64 need = write ? WASI_RIGHT_FD_WRITE : WASI_RIGHT_FD_READ;
 	struct wasmkm_iovs *iovs;
+	struct kvec *kv = NULL;
+	struct iov_iter it;
 	struct wasmkm_fd *f;
-	loff_t pos = offset;
+	u64 pos = offset;
 	ssize_t r = 0;
 	s32 err;
 
@@ -115,29 +76,16 @@ static s32 wasmkm_fd_rw(struct wasmkm_ctx *ctx, s32 fd, s32 iovs_ptr, s32 iovs_l
 		err = WASI_EINVAL;
 	if (err)
 		goto out;
-	switch (f->type) {
-	case WASMKM_FD_STDIN:
-		if (positioned)
-			err = WASI_ESPIPE;
-		break;			/* always at end of file */
-	case WASMKM_FD_LOG:
-		if (positioned)
-			err = WASI_ESPIPE;
-		else if (write)
-			r = wasmkm_fd_log_write(ctx, fd, iovs);
-		break;
-	case WASMKM_FD_DIR:
-		err = write ? WASI_EBADF : WASI_EISDIR;
-		break;
-	default:
-		r = wasmkm_file_rw(ctx, f->file, iovs, positioned ? &pos : NULL, write);
-		if (r < 0)
-			err = wasmkm_errno_to_wasi(r);
-	}
+	r = wasmkm_iovs_iter(ctx, iovs, &kv, &it, write);
+	if (!r)
+		r = wasmkm_fd_do_rw(inst, f, &it, positioned ? &pos : NULL, write);
+	if (r < 0)
+		err = wasmkm_errno_to_wasi(r);
 	/* The output last: it may lie over the iovecs or the data. */
 	if (!err)
 		err = wasmkm_app_put_u32(ctx, result, r);
 out:
+	kvfree(kv);
 	kfree(iovs);
 	return err;
 }
@@ -195,7 +143,7 @@ static s32 wasmkm_fd_seek(struct wasmkm_ctx *ctx, s32 fd, s64 offset, s32 whence
 		return WASI_EINVAL;
 	}
 	if (!f->file || (f->file->f_mode & FMODE_PATH))
-		return f->type == WASMKM_FD_DIR ? WASI_EBADF : WASI_ESPIPE;
+		return wasmkm_fd_is_dir(f) ? WASI_EBADF : WASI_ESPIPE;
 	r = vfs_llseek(f->file, offset, w);
 	if (r < 0)
 		return wasmkm_errno_to_wasi(r);

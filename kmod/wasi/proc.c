@@ -3,7 +3,7 @@
 #include <linux/random.h>
 #include <linux/sched.h>
 
-#include "wasi_entry.h"
+#include "wasi/entry.h"
 #include "wasmkm.h"
 
 void wasmkm_do_proc_exit(struct wasmkm_ctx *ctx, s32 code)

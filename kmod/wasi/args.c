@@ -10,7 +10,7 @@
 #include "compat.h"
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "wasi/entry.h"
 #include "wasmkm.h"
 
 /* START's own argv and env, validated and bounded as LOAD's (registry.c). */

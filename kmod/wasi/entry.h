@@ -3,7 +3,7 @@
  * wasmkm: the entry path of every WASI helper, generated from the
  * WASMKM_IMPORTS list (uapi/linux/wasmkm_imports.h).
  *
- * For each import "name", wasi_entry.c defines and exports the function the
+ * For each import "name", wasi/entry.c defines and exports the function the
  * generated code calls, wasmkm_wasi_<name>() (declared in wasmkm/rt.h), as
  *
  *	wasmkm_helper_enter(ctx);	leave the FPU section

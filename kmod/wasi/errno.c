@@ -3,7 +3,7 @@
 #include <linux/errno.h>
 #include <linux/types.h>
 
-#include "wasi_errno.h"
+#include "wasi/errno.h"
 
 s32 wasmkm_errno_to_wasi(int err)
 {

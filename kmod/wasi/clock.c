@@ -5,7 +5,7 @@
 #include "compat.h"
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "wasi/entry.h"
 #include "wasmkm.h"
 
 bool wasmkm_clock_now(u32 clock, u64 *now)

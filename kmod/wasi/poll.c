@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wasmkm: WASI poll_oneoff on the kernel's vfs_poll() and wait queues.
- * A descriptor subscription asks its file (a regular file is always
- * ready, a FIFO or pipe only with data, room or a hangup; stdin is at end
- * of file, the log always writable); if nothing is ready and no clock is
- * due, the thread sleeps on the files' wait queues until one wakes it, the
- * first clock deadline passes or a stop is asked (the stop's signal and
- * inst->wq both end the sleep).
+ * A descriptor subscription asks the descriptor's ->poll (a regular file
+ * is always ready, a FIFO or pipe only with data, room or a hangup; stdin
+ * is at end of file, the log always writable); if nothing is ready and no
+ * clock is due, the thread sleeps on the wait queues the descriptors joined
+ * until one wakes it, the first clock deadline passes or a stop is asked
+ * (the stop's signal and inst->wq both end the sleep).
  */
 #include <linux/fs.h>
 #include <linux/hrtimer.h>
@@ -21,7 +21,8 @@
 #include "compat.h"
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "wasi/entry.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 #define WASI_SUB_SIZE	48
@@ -110,8 +111,9 @@ static void wasmkm_put_event(u8 *ev, const u8 *sub, u16 error, u8 type)
 }
 
 /*
- * The event of an fd_read or fd_write subscription, if it is ready: bytes
- * available (regular files), hangup.  @pt joins the file's wait queues.
+ * The event of an fd_read or fd_write subscription, if it is ready, from
+ * the descriptor's ->poll (wasi/fd.h): bytes available (regular files),
+ * hangup.  @pt joins the wait queues that will signal a change.
  */
 static bool wasmkm_fd_event(struct wasmkm_inst *inst, u8 *ev, const u8 *sub, poll_table *pt)
 {
@@ -127,20 +129,16 @@ static bool wasmkm_fd_event(struct wasmkm_inst *inst, u8 *ev, const u8 *sub, pol
 		return true;
 	}
 	wasmkm_put_event(ev, sub, 0, sub[8]);
-	if (f->type == WASMKM_FD_STDIN) {
-		if (rd)
-			put_unaligned_le16(WASI_EVENT_FD_READWRITE_HANGUP, ev + 24);
-		return true;
-	}
-	if (f->type != WASMKM_FD_FILE || (f->file->f_mode & FMODE_PATH))
-		return true;	/* the log, directories: never block */
-	mask = vfs_poll(f->file, pt);
+	if (!f->ops->poll)
+		return true;	/* never blocks */
+	mask = f->ops->poll(inst, f, pt);
 	if (!(mask & (rd ? EPOLLIN | EPOLLRDNORM : EPOLLOUT | EPOLLWRNORM) ||
 	      mask & (EPOLLHUP | EPOLLERR)))
 		return false;
-	if (mask & EPOLLHUP)
+	if (mask & EPOLLHUP || (rd && mask & EPOLLRDHUP))
 		put_unaligned_le16(WASI_EVENT_FD_READWRITE_HANGUP, ev + 24);
-	if (rd && S_ISREG(file_inode(f->file)->i_mode)) {
+	if (rd && f->file && S_ISREG(file_inode(f->file)->i_mode) &&
+	    !(f->file->f_mode & FMODE_PATH)) {
 		loff_t size = i_size_read(file_inode(f->file));
 
 		if (size > f->file->f_pos)

@@ -9,7 +9,8 @@
 #include "compat.h"
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "wasi/entry.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 struct wasmkm_readdir {
@@ -81,7 +82,7 @@ static s32 wasmkm_fd_readdir(struct wasmkm_ctx *ctx, s32 fd, s32 buf, s32 buf_le
 	f = wasmkm_fd_get(wasmkm_ctx_inst(ctx), fd, WASI_RIGHT_FD_READDIR, &err);
 	if (!f)
 		return err;
-	if (f->type != WASMKM_FD_DIR)
+	if (!wasmkm_fd_is_dir(f))
 		return WASI_ENOTDIR;
 	/* The dirent buffer is the data of the call, filled in place. */
 	rd.buf = wasmkm_mem_ptr(ctx, buf, (u32)buf_len);

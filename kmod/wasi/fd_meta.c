@@ -6,12 +6,13 @@
  */
 #include <linux/fs.h>
 #include <linux/fadvise.h>
-#include <linux/net.h>
 #include <linux/stat.h>
 #include "compat.h"
 
 #include "app_mem.h"
-#include "wasi_entry.h"
+#include "caps.h"
+#include "wasi/entry.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 static s32 wasmkm_fd_close(struct wasmkm_inst *inst, s32 fd)
@@ -20,9 +21,7 @@ static s32 wasmkm_fd_close(struct wasmkm_inst *inst, s32 fd)
 
 	if (!f)
 		return WASI_EBADF;
-	if (f->file)
-		filp_close(f->file, NULL);
-	memset(f, 0, sizeof(*f));
+	wasmkm_fd_free(f);
 	return WASI_ESUCCESS;
 }
 
@@ -40,8 +39,7 @@ static s32 wasmkm_fd_renumber(struct wasmkm_inst *inst, s32 fd, s32 to)
 		return WASI_EBADF;
 	if (fd == to)
 		return WASI_ESUCCESS;
-	if (inst->fds[to].file)
-		filp_close(inst->fds[to].file, NULL);
+	wasmkm_fd_free(&inst->fds[to]);
 	inst->fds[to] = inst->fds[fd];
 	memset(&inst->fds[fd], 0, sizeof(inst->fds[fd]));
 	return WASI_ESUCCESS;
@@ -50,15 +48,6 @@ static s32 wasmkm_fd_renumber(struct wasmkm_inst *inst, s32 fd, s32 to)
 s32 wasmkm_do_fd_renumber(struct wasmkm_ctx *ctx, s32 fd, s32 to)
 {
 	return wasmkm_fd_renumber(wasmkm_ctx_inst(ctx), fd, to);
-}
-
-static u8 wasmkm_fd_filetype(const struct wasmkm_fd *f)
-{
-	if (!f->file)
-		return WASI_FILETYPE_CHARACTER_DEVICE;
-	if (sock_from_file(f->file) && sock_from_file(f->file)->type == SOCK_DGRAM)
-		return WASI_FILETYPE_SOCKET_DGRAM;
-	return wasmkm_filetype(file_inode(f->file)->i_mode);
 }
 
 static s32 wasmkm_fdstat_get(struct wasmkm_ctx *ctx, s32 fd, s32 stat)
@@ -82,11 +71,10 @@ s32 wasmkm_do_fd_fdstat_get(struct wasmkm_ctx *ctx, s32 fd, s32 stat)
 	return wasmkm_fdstat_get(ctx, fd, stat);
 }
 
-/* Only append and nonblock can change on an open file (as with fcntl). */
+/* Only append and nonblock can change on an open descriptor (as with fcntl). */
 static s32 wasmkm_fdstat_set_flags(struct wasmkm_inst *inst, s32 fd, s32 flags)
 {
 	struct wasmkm_fd *f;
-	struct file *file;
 	s32 err;
 
 	f = wasmkm_fd_get(inst, fd, WASI_RIGHT_FD_FDSTAT_SET_FLAGS, &err);
@@ -97,25 +85,10 @@ static s32 wasmkm_fdstat_set_flags(struct wasmkm_inst *inst, s32 fd, s32 flags)
 		return WASI_EINVAL;
 	if ((flags ^ f->fdflags) & (WASI_FDFLAG_DSYNC | WASI_FDFLAG_RSYNC | WASI_FDFLAG_SYNC))
 		return WASI_ENOTSUP;
-	file = f->file;
-	if (!file || (file->f_mode & FMODE_PATH)) {
-		/* the log always appends; stdin has nothing to change */
-		return (flags & ~WASI_FDFLAG_NONBLOCK) == (f->fdflags & ~WASI_FDFLAG_NONBLOCK) ?
-		       WASI_ESUCCESS : WASI_ENOTSUP;
-	}
-	if (!(flags & WASI_FDFLAG_APPEND) && IS_APPEND(file_inode(file)))
-		return WASI_EPERM;
-	spin_lock(&file->f_lock);
-	file->f_flags &= ~(O_APPEND | O_NONBLOCK);
-	if (flags & WASI_FDFLAG_APPEND)
-		file->f_flags |= O_APPEND;
-	if (flags & WASI_FDFLAG_NONBLOCK)
-		file->f_flags |= O_NONBLOCK;
-	/* Reads and writes take their flags from this copy, as fcntl(F_SETFL) keeps it. */
-	file->f_iocb_flags = iocb_flags(file);
-	spin_unlock(&file->f_lock);
-	f->fdflags = flags;
-	return WASI_ESUCCESS;
+	/* the log always appends; stdin has nothing to change */
+	if (!f->ops->set_flags)
+		return wasmkm_errno_to_wasi(wasmkm_fd_set_flags_fixed(inst, f, flags));
+	return wasmkm_errno_to_wasi(f->ops->set_flags(inst, f, flags));
 }
 
 s32 wasmkm_do_fd_fdstat_set_flags(struct wasmkm_ctx *ctx, s32 fd, s32 flags)
@@ -159,7 +132,7 @@ static s32 wasmkm_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 buf)
 	if (err)
 		return err;
 	if (!f->file) {
-		p[16] = WASI_FILETYPE_CHARACTER_DEVICE;
+		p[16] = wasmkm_fd_filetype(f);
 		return wasmkm_app_write(ctx, buf, p, sizeof(p));
 	}
 	r = vfs_getattr(&f->file->f_path, &st, STATX_BASIC_STATS, AT_STATX_SYNC_AS_STAT);
@@ -186,8 +159,8 @@ static struct wasmkm_fd *wasmkm_fd_writable(struct wasmkm_inst *inst, s32 fd, u6
 		*err = WASI_ENOTCAPABLE;
 		return NULL;
 	}
-	if (!f->file || f->type != WASMKM_FD_FILE) {
-		*err = f->type == WASMKM_FD_DIR ? WASI_EISDIR : WASI_EINVAL;
+	if (!f->file || f->ops != &wasmkm_fd_file_ops) {
+		*err = wasmkm_fd_is_dir(f) ? WASI_EISDIR : WASI_EINVAL;
 		return NULL;
 	}
 	if (!(f->file->f_mode & FMODE_WRITE)) {
@@ -276,7 +249,7 @@ static s32 wasmkm_fd_advise(struct wasmkm_inst *inst, s32 fd, s64 off, s64 len, 
 		return WASI_EINVAL;
 	if (!f->file || (f->file->f_mode & FMODE_PATH))
 		return f->file ? WASI_EBADF : WASI_ESPIPE;
-	if (f->type == WASMKM_FD_DIR)
+	if (wasmkm_fd_is_dir(f))
 		return WASI_EBADF;
 	return wasmkm_errno_to_wasi(vfs_fadvise(f->file, off, len, advices[advice]));
 }
@@ -309,7 +282,7 @@ static struct wasmkm_grant *wasmkm_fd_preopen(struct wasmkm_inst *inst, s32 fd)
 {
 	struct wasmkm_fd *f = wasmkm_fd_get(inst, fd, 0, &(s32){ 0 });
 
-	if (!f || f->grant < 0)
+	if (!f || f->grant < 0 || inst->app->grants[f->grant].type != &wasmkm_cap_fs)
 		return NULL;
 	return &inst->app->grants[f->grant];
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* wasmkm: resolving WASI paths beneath a directory descriptor (wasi_lookup.c). */
+/* wasmkm: resolving WASI paths beneath a directory descriptor (wasi/lookup.c). */
 #ifndef _WASMKM_WASI_LOOKUP_H
 #define _WASMKM_WASI_LOOKUP_H
 
 #include <linux/fs.h>
 #include <linux/path.h>
 
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 /*

@@ -2,15 +2,19 @@
 /*
  * wasmkm: an instance's WASI descriptor table.  0, 1 and 2 are the standard
  * streams (stdin reads EOF, stdout and stderr append to the log), then one
- * preopened directory per file-system grant, in grant order, as WASI
- * programs expect.  Only the instance's own thread touches the table, so
- * it needs no lock; it is emptied when the thread ends.
+ * preopened descriptor per grant, in grant order, as WASI programs expect
+ * (a file-system grant's is its directory).  Each slot is a descriptor
+ * object (wasi/fd.h) that its type's ops act on.  Only the instance's own
+ * thread touches the table, so it needs no lock; it is emptied when the
+ * thread ends.
  */
 #include <linux/fs.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
 
-#include "wasi_lookup.h"
+#include "caps.h"
+#include "wasi/fd.h"
+#include "wasi/lookup.h"
 #include "wasmkm.h"
 
 #define WASMKM_RIGHTS_LOG	(WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_FILESTAT_GET | \
@@ -65,44 +69,33 @@ int wasmkm_fds_init(struct wasmkm_inst *inst)
 	ret = wasmkm_fds_grow(inst, 3 + app->ngrants);
 	if (ret)
 		return ret;
-	inst->fds[0] = (struct wasmkm_fd){ .type = WASMKM_FD_STDIN, .grant = -1,
+	inst->fds[0] = (struct wasmkm_fd){ .ops = &wasmkm_fd_stdin_ops, .grant = -1,
 					   .rights = WASMKM_RIGHTS_STDIN };
 	for (i = 1; i <= 2; i++)
-		inst->fds[i] = (struct wasmkm_fd){ .type = WASMKM_FD_LOG, .grant = -1,
+		inst->fds[i] = (struct wasmkm_fd){ .ops = &wasmkm_fd_log_ops, .grant = -1,
 						   .rights = WASMKM_RIGHTS_LOG,
-						   .fdflags = WASI_FDFLAG_APPEND };
+						   .fdflags = WASI_FDFLAG_APPEND,
+						   .priv = (void *)(uintptr_t)i };
+	/* Each grant's type fills its descriptor (caps.c); a failure ends the start. */
 	for (i = 0; i < app->ngrants; i++) {
 		struct wasmkm_grant *g = &app->grants[i];
 		struct wasmkm_fd *f = &inst->fds[3 + i];
-		struct file *file;
 
-		if (g->kind == WASMKM_CAP_NET) {
-			ret = wasmkm_net_preopen(inst, g, f);
-			if (ret)
-				return ret;
-			continue;
-		}
-		/* Readable for fd_readdir if the loader may read it, else for lookups only. */
-		file = file_open_root(&g->path, ".", O_RDONLY | O_DIRECTORY, 0);
-		if (IS_ERR(file))
-			file = file_open_root(&g->path, ".", O_PATH | O_DIRECTORY, 0);
-		if (IS_ERR(file))
-			return PTR_ERR(file);
-		f->type = WASMKM_FD_DIR;
-		f->file = file;
-		f->grant = i;
-		f->ro = g->ro;
-		/* Directory rights; files and directories beneath get from both sets. */
-		f->rights = WASMKM_RIGHTS_DIR;
-		f->rights_inh = WASMKM_RIGHTS_DIR | WASMKM_RIGHTS_FILE;
-		if (file->f_mode & FMODE_PATH)
-			f->rights &= ~WASI_RIGHT_FD_READDIR;
-		if (g->ro) {
-			f->rights &= ~WASI_RIGHTS_WRITE;
-			f->rights_inh &= ~WASI_RIGHTS_WRITE;
+		*f = (struct wasmkm_fd){ .grant = i };
+		ret = g->type->preopen(inst, g, f);
+		if (ret) {
+			memset(f, 0, sizeof(*f));
+			return ret;
 		}
 	}
 	return 0;
+}
+
+void wasmkm_fd_free(struct wasmkm_fd *f)
+{
+	if (f->ops && f->ops->release)
+		f->ops->release(f);
+	memset(f, 0, sizeof(*f));
 }
 
 void wasmkm_fds_close(struct wasmkm_inst *inst)
@@ -110,8 +103,7 @@ void wasmkm_fds_close(struct wasmkm_inst *inst)
 	u32 i;
 
 	for (i = 0; i < inst->nfds; i++)
-		if (inst->fds[i].file)
-			filp_close(inst->fds[i].file, NULL);
+		wasmkm_fd_free(&inst->fds[i]);
 	kfree(inst->fds);
 	inst->fds = NULL;
 	inst->nfds = 0;
@@ -128,16 +120,16 @@ struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s3
 {
 	struct wasmkm_fd *f;
 
-	if (fd < 0 || fd >= inst->nfds || inst->fds[fd].type == WASMKM_FD_FREE) {
+	if (fd < 0 || fd >= inst->nfds || !inst->fds[fd].ops) {
 		*err = WASI_EBADF;
 		return NULL;
 	}
 	f = &inst->fds[fd];
-	if (f->type == WASMKM_FD_DIR && (rights & WASMKM_RIGHTS_FILE_ONLY)) {
+	if (wasmkm_fd_is_dir(f) && (rights & WASMKM_RIGHTS_FILE_ONLY)) {
 		*err = WASI_EBADF;
 		return NULL;
 	}
-	if (f->type != WASMKM_FD_DIR && (rights & WASMKM_RIGHTS_DIR_ONLY)) {
+	if (!wasmkm_fd_is_dir(f) && (rights & WASMKM_RIGHTS_DIR_ONLY)) {
 		*err = rights & WASI_RIGHT_FD_READDIR ? WASI_EBADF : WASI_ENOTDIR;
 		return NULL;
 	}
@@ -155,7 +147,7 @@ int wasmkm_fd_alloc(struct wasmkm_inst *inst, s32 *fd)
 	int ret;
 
 	for (i = 0; i < inst->nfds; i++)
-		if (inst->fds[i].type == WASMKM_FD_FREE)
+		if (!inst->fds[i].ops)
 			break;
 	ret = wasmkm_fds_grow(inst, i + 1);
 	if (ret)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wasmkm: the exported entry of every WASI import, generated from the
- * WASMKM_IMPORTS list (see wasi_entry.h).  The FPU switch and the stop
+ * WASMKM_IMPORTS list (see wasi/entry.h).  The FPU switch and the stop
  * check of every helper are here and in WASMKM_CALL(), nowhere else.
  */
 #include <linux/export.h>
 
-#include "wasi_entry.h"
+#include "wasi/entry.h"
 
 /*
  * Each definition starts with the ';' that ends the EXPORT_SYMBOL_GPL() of

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wasmkm: WASI path_open.  The path is resolved beneath the directory
- * descriptor (wasi_lookup.c) and the file it names opened as the loader.
+ * descriptor (wasi/lookup.c) and the file it names opened as the loader.
  * Rights (Documentation/capabilities.md): what is asked may not exceed the
  * directory's inheriting rights where it decides how the file is opened
  * (reading, writing), else ENOTCAPABLE; rights of the other kind are
@@ -15,7 +15,8 @@
 #include "app_mem.h"
 #include "compat.h"
 
-#include "wasi_lookup.h"
+#include "wasi/lookup.h"
+#include "wasi/fd.h"
 #include "wasmkm.h"
 
 /* Which rights make a descriptor open its file for reading or for writing. */
@@ -141,11 +142,11 @@ static s32 wasmkm_path_open(struct wasmkm_ctx *ctx, s32 fd, s32 dirflags, s32 pa
 	base &= dir->rights_inh;
 	inh &= dir->rights_inh;
 	if (d_is_dir(file->f_path.dentry)) {
-		f->type = WASMKM_FD_DIR;
+		f->ops = &wasmkm_fd_dir_ops;
 		f->rights = base & WASMKM_RIGHTS_DIR;
 		f->rights_inh = inh;
 	} else {
-		f->type = WASMKM_FD_FILE;
+		f->ops = &wasmkm_fd_file_ops;
 		f->rights = base & WASMKM_RIGHTS_FILE;
 		f->rights_inh = 0;	/* nothing is opened beneath a file */
 	}
