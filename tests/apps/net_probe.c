@@ -7,6 +7,8 @@
  *   listener  fd 3 is a tcp-listen grant: descriptor checks, EAGAIN on a
  *             non-blocking accept and recv, then with the test's clients:
  *             half-close (recv 0, send still works) and peer reset
+ *   connect   fd 3 is a tcp-connect grant: says hello, reads the answer,
+ *             then the peer's close is end of file
  * Prints "ok"/"not ok" lines; the exit code is the number of failures.
  */
 #include <stdint.h>
@@ -118,10 +120,27 @@ static void listener(void)
 	EQ(__wasi_fd_close(c), 0, "close 2");
 }
 
+static void connected(void)
+{
+	__wasi_fdstat_t st;
+	__wasi_size_t got;
+	char b[16];
+
+	EQ(__wasi_fd_fdstat_get(L, &st), 0, "fdstat");
+	EQ(st.fs_filetype, __WASI_FILETYPE_SOCKET_STREAM, "connection is a stream socket");
+	EQ(send_str(L, "hello", &got), 0, "send hello");
+	EQ(recv_some(L, b, 4, __WASI_RIFLAGS_RECV_WAITALL, &got), 0, "recv the answer");
+	EQ(got == 4 && !memcmp(b, "pong", 4), 1, "got pong");
+	EQ(recv_some(L, b, sizeof(b), 0, &got), 0, "recv after the peer's close");
+	EQ(got, 0, "dropped connection: end of file");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "listener"))
 		listener();
+	else if (argc > 1 && !strcmp(argv[1], "connect"))
+		connected();
 	else
 		nogrant();
 	printf("%d checks, %d failed\n", n, failures);

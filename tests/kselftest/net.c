@@ -265,6 +265,35 @@ TEST_F(net, eagain_half_close_and_reset)
 	EXPECT_TRUE(wk_line_with(self->out, "checks, 0 failed", "")) TH_LOG("%s", self->out);
 }
 
+TEST_F(net, tcp_connect_connects_at_start_and_sees_the_close)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(17014),
+				 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	int l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), c, one = 1;
+	unsigned int inst;
+	char b[8] = {};
+
+	ASSERT_LE(0, l);
+	setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&a, sizeof(a)));
+	ASSERT_EQ(0, listen(l, 4));
+	inst = load(_metadata, self, PROBE " --cap net:tcp-connect:127.0.0.1:17014 --arg connect");
+	c = accept(l, NULL, NULL);
+	ASSERT_LE(0, c);
+	ASSERT_TRUE(read_all(c, b, 5));
+	EXPECT_EQ(0, memcmp(b, "hello", 5));
+	ASSERT_EQ(4, write(c, "pong", 4));
+	close(c);
+	wait_log(_metadata, self, inst, "checks,");
+	EXPECT_TRUE(wk_line_with(self->out, "checks, 0 failed", "")) TH_LOG("%s", self->out);
+	close(l);
+	/* nobody listens now: the start fails, naming the grant */
+	EXPECT_NE(0, wk_sh(self->out, sizeof(self->out), "wasmctl load " PROBE
+			   " --cap net:tcp-connect:127.0.0.1:17014 --arg connect --wait"));
+	EXPECT_TRUE(wk_line_with(self->out, "127.0.0.1:17014", "connection refused"))
+		TH_LOG("%s", self->out);
+}
+
 TEST_F(net, no_grant_no_socket)
 {
 	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
