@@ -45,7 +45,7 @@
 #define WASI_ETXTBSY		74
 #define WASI_EXDEV		75
 #define WASI_ENOTCAPABLE	76
-/* Network errnos (sockets, wasi_sock.c) */
+/* Network errnos (sockets, wasi/sock.c) */
 #define WASI_EADDRINUSE		3
 #define WASI_EADDRNOTAVAIL	4
 #define WASI_EAFNOSUPPORT	5
