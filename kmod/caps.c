@@ -24,6 +24,7 @@
 /* Every capability type, looked up by kind; a new type is one line here. */
 static const struct wasmkm_cap_type *const wasmkm_cap_types[] = {
 	&wasmkm_cap_fs,
+	&wasmkm_cap_net,
 	&wasmkm_cap_i2c,	/* dev/i2c.c */
 	&wasmkm_cap_gpio,	/* dev/gpio.c */
 };

@@ -39,6 +39,7 @@ struct wasmkm_cap_type {
 };
 
 extern const struct wasmkm_cap_type wasmkm_cap_fs;
+extern const struct wasmkm_cap_type wasmkm_cap_net;	/* net_cap.c */
 extern const struct wasmkm_cap_type wasmkm_cap_i2c;	/* dev/i2c.c */
 extern const struct wasmkm_cap_type wasmkm_cap_gpio;	/* dev/gpio.c */
 

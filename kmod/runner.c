@@ -163,8 +163,9 @@ int wasmkm_runner(void *data)
 	/* Preopens are opened as the loader, like every later file access. */
 	ret = wasmkm_fds_init(inst);
 	if (ret) {
-		snprintf(inst->error, sizeof(inst->error),
-			 "cannot open the granted directories: error %d", ret);
+		if (!inst->error[0])	/* a net grant says which and why */
+			snprintf(inst->error, sizeof(inst->error),
+				 "cannot open the granted directories: error %d", ret);
 		wasmkm_end(inst, WASMKM_INST_FAILED, 0, 0, ~0U);
 	}
 	wasmkm_fpu_enter(ctx);

@@ -5,7 +5,8 @@
 # objects, kselftests and guest run live in build/<lane>/.
 #
 #   make demo       deps, build, boot the guest, run examples/hello.c and
-#                   examples/sensor.c (with --cap fs:/data)
+#                   examples/sensor.c (with --cap fs:/data), then
+#                   examples/httpd.c serving its log to busybox wget
 #   make check      deps, build, host tests, kselftests in the guest; ends with
 #                   one line "N passed, M failed" summing every suite
 #   make check-host host unit tests (check-codegen, check-cli, check-fuzz)
@@ -68,7 +69,7 @@ APP_EXPECTED += $(addprefix $(OUT)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
 -include tests/toolchains/toolchains.mk
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll sandbox_acct wasmctl toolchains memory devices observe restart unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll net sandbox_acct wasmctl toolchains memory devices observe restart unload
 KSELFTEST_BINS := $(addprefix $(OUT)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
@@ -235,7 +236,7 @@ demo:
 	WASMKM_LANES=$(LANE) scripts/install-deps.sh
 	$(MAKE) --no-print-directory demo-run
 
-demo-run: all $(OUT)/apps/hello.wko $(OUT)/apps/sensor.wko $(VM_KERNEL)
+demo-run: all $(OUT)/apps/hello.wko $(OUT)/apps/sensor.wko $(OUT)/apps/httpd.wko $(VM_KERNEL)
 	tests/vm/run.sh $(VM_ARGS) --wasmctl $(OUT)/guest/wasmctl --apps $(OUT)/apps \
 		--out $(OUT)/vm-demo --timeout $(VM_TIMEOUT) demo
 

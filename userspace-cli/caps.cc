@@ -9,6 +9,7 @@
 #include <cstddef>
 
 #include "userspace-cli/cap_dev.h"
+#include "userspace-cli/cap_net.h"
 
 namespace wasmctl {
 
@@ -17,7 +18,7 @@ static_assert(offsetof(wasmkm_cap, guest_path) == 16, "struct wasmkm_cap moved g
 
 // Every kind of grant; a new kind is its file cap_KIND.cc and one line here.
 const std::vector<const CapKind*>& CapKinds() {
-  static const std::vector<const CapKind*> kinds = {&kCapFs, &kCapI2c, &kCapGpio};
+  static const std::vector<const CapKind*> kinds = {&kCapFs, &kCapNet, &kCapI2c, &kCapGpio};
   return kinds;
 }
 

@@ -44,7 +44,8 @@ struct CapKind {
   bool (*resolve)(const CapSpec& cap, wasmkm_cap* out, std::vector<int>* fds, std::string* error);
 };
 
-extern const CapKind kCapFs;  // cap_fs.cc
+extern const CapKind kCapFs;   // cap_fs.cc
+extern const CapKind kCapNet;  // cap_net.cc
 
 // Every kind, in the order errors list their forms.
 const std::vector<const CapKind*>& CapKinds();
@@ -57,7 +58,7 @@ const CapKind* FindCapKind(const std::string& prefix);
 bool ParseCap(const std::string& s, CapSpec* cap, std::string* error,
               const std::string& origin = "--cap");
 
-// What an import needs: "fs" (a file-system grant), "" (nothing), or, for
+// What an import needs: "fs" (a file-system grant), "net" (a net: grant), "" (nothing), or, for
 // what no grant provides, a sentence saying what the calls will return.
 std::string ImportNeed(const Import& im);
 

@@ -24,6 +24,8 @@ const char kUsage[] =
     "       (wasmctl COMMAND --help for details)\n"
     "\n"
     "  load FILE [--name NAME] [--cap fs:HOST[:GUEST][:ro]]... [-m MANIFEST]\n"
+    "            [--cap net:tcp-listen:ADDR:PORT | net:tcp-connect:ADDR:PORT |\n"
+    "             net:udp:ADDR:PORT[:PEERADDR:PEERPORT]]...\n"
     "            [--arg A]... [--env K=V]... [--mem-max SIZE] [--no-start]\n"
     "            [--wait [--rm] [--detach]]\n"
     "                          load a .wko or .wasm (compiled and cached) and start it\n"

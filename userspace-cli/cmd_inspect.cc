@@ -32,10 +32,11 @@ int CmdInspect(const Args& args) {
   bool wko = bytes.compare(0, 4, std::string("\0asm", 4)) != 0;
   WkoInfo wi;
   if (wko && !ReadWkoInfo(bytes, &wi, &error)) return Fail("inspect", file + ": " + error);
-  bool fs = false;
+  bool fs = false, net = false;
   std::vector<std::string> unknown;
   for (const Import& im : imports) {
     fs |= ImportNeed(im) == "fs";
+    net |= ImportNeed(im) == "net";
     if (!KnownImport(im)) unknown.push_back(im.module + "." + im.name);
   }
   if (g_opts.json) {
@@ -55,6 +56,7 @@ int CmdInspect(const Args& args) {
     }
     w.EndArray().Key("capabilities").BeginArray();
     if (fs) w.String("fs");
+    if (net) w.String("net");
     w.EndArray().Key("unknown_imports").BeginArray();
     for (const std::string& u : unknown) w.String(u);
     PrintJson(w.EndArray().EndObject());
@@ -68,9 +70,13 @@ int CmdInspect(const Args& args) {
       if (!KnownImport(im)) need = "NOT PROVIDED by wasmkm.ko";
       printf("  %-6s %s.%s%s%s\n", im.kind.c_str(), im.module.c_str(), im.name.c_str(),
              need.empty() ? "" : "  needs: ",
-             need == "fs" ? "fs (--cap fs:HOSTDIR[:GUESTDIR][:ro])" : need.c_str());
+             need == "fs"    ? "fs (--cap fs:HOSTDIR[:GUESTDIR][:ro])"
+             : need == "net" ? "net (--cap net:tcp-listen:ADDR:PORT, tcp-connect, udp)"
+                             : need.c_str());
     }
-    printf("capabilities to grant: %s\n", fs ? "fs (at least one directory)" : "none");
+    std::string grant = fs ? "fs (at least one directory)" : "";
+    if (net) grant += std::string(fs ? ", " : "") + "net (a socket)";
+    printf("capabilities to grant: %s\n", grant.empty() ? "none" : grant.c_str());
   }
   if (!unknown.empty()) {
     std::string list;

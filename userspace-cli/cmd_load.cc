@@ -7,6 +7,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -104,6 +105,9 @@ int CmdLoad(const Args& args) {
     for (int fd : dirfds) close(fd);
     dirfds.clear();
   };
+  // fs grants first: a socket's fd_prestat_get is EBADF, which ends wasi-libc's preopen scan.
+  std::stable_partition(o.caps.begin(), o.caps.end(),
+                        [](const CapSpec& c) { return c.kind != "net"; });
   for (size_t i = 0; i < o.caps.size(); i++) {
     caps[i] = o.caps[i].uapi;
     const CapKind* kind = FindCapKind(o.caps[i].kind);

@@ -87,6 +87,40 @@ s32 wasmkm_errno_to_wasi(int err)
 		return WASI_ETXTBSY;
 	case EXDEV:
 		return WASI_EXDEV;
+	case EADDRINUSE:
+		return WASI_EADDRINUSE;
+	case EADDRNOTAVAIL:
+		return WASI_EADDRNOTAVAIL;
+	case EAFNOSUPPORT:
+		return WASI_EAFNOSUPPORT;
+	case EALREADY:
+		return WASI_EALREADY;
+	case ECONNABORTED:
+		return WASI_ECONNABORTED;
+	case ECONNREFUSED:
+		return WASI_ECONNREFUSED;
+	case ECONNRESET:
+		return WASI_ECONNRESET;
+	case EDESTADDRREQ:
+		return WASI_EDESTADDRREQ;
+	case EHOSTUNREACH:
+		return WASI_EHOSTUNREACH;
+	case EINPROGRESS:
+		return WASI_EINPROGRESS;
+	case EISCONN:
+		return WASI_EISCONN;
+	case EMSGSIZE:
+		return WASI_EMSGSIZE;
+	case ENETDOWN:
+		return WASI_ENETDOWN;
+	case ENETRESET:
+		return WASI_ENETRESET;
+	case ENETUNREACH:
+		return WASI_ENETUNREACH;
+	case ENOBUFS:
+		return WASI_ENOBUFS;
+	case ENOTCONN:
+		return WASI_ENOTCONN;
 	}
 	return WASI_EIO;
 }

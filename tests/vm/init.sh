@@ -177,7 +177,7 @@ demo)
 	# examples/sensor's stand-in for a sensor, in the directory it is granted
 	mkdir -p /data
 	for r in 21.5 21.7 22.0 22.4 22.1; do echo "$r"; done >/data/readings.txt
-	for i in 1 2 3 4 5; do
+	for i in 1 2 3 4 5 6 7 8; do
 		cmd=
 		ok=0
 		eval "cmd=\${DEMO_CMD$i:-}; ok=\${DEMO_OK$i:-0}"

@@ -200,15 +200,18 @@ fi
 
 # The demo: examples/hello as a kernel thread (it exits with the number of
 # its arguments, which "wasmctl load --wait" passes on), then
-# examples/sensor confined to /data, and what it wrote there.
+# examples/sensor confined to /data, and what it wrote there, then
+# examples/httpd serving that log over a net: grant, asked by busybox wget.
 DEMO_CMDS=(
 	"wasmctl load /apps/hello.wko --arg wasm --arg kernel --env GREETING=Hello --wait"
 	"wasmctl load /apps/sensor.wko --cap fs:/data --wait"
 	"cat /data/sensor.log"
 	"wasmctl list"
+	"ifconfig lo 127.0.0.1 up && wasmctl load /apps/httpd.wko --cap fs:/data --cap net:tcp-listen:127.0.0.1:8080"
+	"wget -q -O - http://127.0.0.1:8080/sensor.log"
 )
 # The accepted exit statuses of each command.
-DEMO_OKS=("0 2" "0" "0" "0")
+DEMO_OKS=("0 2" "0" "0" "0" "0" "0")
 
 {
 	printf 'MODE=%s\n' "$MODE"

@@ -69,10 +69,43 @@ enum wasmkm_trap_kind {
 /* Capability kinds (wasmkm_cap.kind). */
 enum wasmkm_cap_kind {
 	WASMKM_CAP_FS		= 1,	/* a directory tree, preopened for WASI */
+	WASMKM_CAP_NET		= 2,	/* a socket, preopened (struct wasmkm_cap_net) */
 	WASMKM_CAP_I2C		= 3,	/* one device on an I2C bus */
 	WASMKM_CAP_GPIO		= 4,	/* one GPIO line */
 };
 #define WASMKM_CAP_RO		1	/* wasmkm_cap.flags: read-only grant */
+
+/* wasmkm_cap_net.type */
+enum wasmkm_net_type {
+	WASMKM_NET_TCP_LISTEN	= 1,	/* a listener bound to addr */
+	WASMKM_NET_TCP_CONNECT	= 2,	/* a connection to addr, made at instance start */
+	WASMKM_NET_UDP		= 3,	/* bound to addr; connected to peer if peer.family */
+};
+
+/* An IPv4 or IPv6 socket address; port in host byte order. */
+struct wasmkm_net_addr {
+	__u16 family;			/* AF_INET, AF_INET6 (0: none, for udp's peer) */
+	__u16 port;
+	__u32 scope_id;			/* IPv6 link-local: interface index */
+	__u8 addr[16];			/* AF_INET: the first 4 bytes, network order */
+};
+
+/*
+ * WASMKM_CAP_NET (Documentation/capabilities.md, "net: grants").  LOAD
+ * creates the socket in the caller's network namespace with the caller's
+ * credentials: a listener (or UDP socket) is bound then, so a port in use
+ * or one the caller may not bind fails the load; a TCP connection is made
+ * when each instance starts.  The app sees the socket as descriptor 3 +
+ * the grant's index, like a directory grant; fd_prestat_get answers EBADF
+ * for it (as wasmtime does), which ends wasi-libc's scan of preopens, so
+ * net grants go after the fs grants (wasmctl orders them so).
+ */
+struct wasmkm_cap_net {
+	__u32 type;			/* enum wasmkm_net_type */
+	__u32 backlog;			/* TCP_LISTEN: 0 for 128 */
+	struct wasmkm_net_addr addr;	/* local (LISTEN, UDP) or remote (CONNECT) */
+	struct wasmkm_net_addr peer;	/* UDP only */
+};
 
 /*
  * A grant.  WASMKM_CAP_FS: dir_fd is an open directory of the caller (an
@@ -119,11 +152,12 @@ struct wasmkm_gpio_event {
 
 struct wasmkm_cap {
 	__u32 kind;			/* enum wasmkm_cap_kind */
-	__u32 flags;			/* WASMKM_CAP_RO */
+	__u32 flags;			/* WASMKM_CAP_RO (fs only) */
 	__s32 dir_fd;			/* fs: the directory */
 	__u32 reserved;			/* must be 0 */
 	union {
 		char guest_path[WASMKM_PATH_LEN];	/* fs */
+		struct wasmkm_cap_net net;		/* net */
 		struct wasmkm_cap_i2c i2c;
 		struct wasmkm_cap_gpio gpio;
 	};

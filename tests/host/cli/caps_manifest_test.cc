@@ -42,7 +42,7 @@ TEST(Cap, Forms) {
 }
 
 TEST(Cap, Errors) {
-  for (const char* bad : {"net:80", "fs:", "fs:/a:/b:/c", "fs:/a::ro", "/data", "fs:/a:"}) {
+  for (const char* bad : {"fs:", "fs:/a:/b:/c", "fs:/a::ro", "/data", "fs:/a:"}) {
     CapSpec c;
     std::string error;
     EXPECT_FALSE(wasmctl::ParseCap(bad, &c, &error)) << bad;
@@ -54,8 +54,7 @@ TEST(Cap, Errors) {
 TEST(Cap, WhatImportsNeed) {
   EXPECT_EQ(wasmctl::ImportNeed({"wasi_snapshot_preview1", "path_open", "func"}), "fs");
   EXPECT_EQ(wasmctl::ImportNeed({"wasi_snapshot_preview1", "fd_write", "func"}), "");
-  EXPECT_NE(wasmctl::ImportNeed({"wasi_snapshot_preview1", "sock_recv", "func"}).find("ENOTSOCK"),
-            std::string::npos);
+  EXPECT_EQ(wasmctl::ImportNeed({"wasi_snapshot_preview1", "sock_recv", "func"}), "net");
   std::vector<wasmctl::Import> im = {{"wasi_snapshot_preview1", "path_open", "func"},
                                      {"wasi_snapshot_preview1", "fd_read", "func"}};
   auto missing = wasmctl::UnsatisfiedImports(im, {});

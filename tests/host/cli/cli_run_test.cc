@@ -192,9 +192,9 @@ TEST_F(CliRun, ManifestErrorsNameFileLineKey) {
   EXPECT_NE(r.err.find("m1.toml:2:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("mem-max = \"16M\""), std::string::npos) << r.err;
   EXPECT_EQ(Lines(r.err), 1u) << r.err;
-  clitest::WriteText(Path("m2.toml"), "args = ['x']\n\ncaps = ['fs:/a', 'net:80']\n");
+  clitest::WriteText(Path("m2.toml"), "args = ['x']\n\ncaps = ['fs:/a', 'usb:80']\n");
   r = RunCli({"load", "-m", Path("m2.toml"), hello});
-  EXPECT_NE(r.err.find("m2.toml:3: caps net:80: unknown capability kind"), std::string::npos)
+  EXPECT_NE(r.err.find("m2.toml:3: caps usb:80: unknown capability kind"), std::string::npos)
       << r.err;
   EXPECT_EQ(r.err.find("--cap"), std::string::npos) << r.err;
 }
