@@ -130,10 +130,17 @@ static void devsim_irq_mask(struct irq_data *d)
 	gpiochip_disable_irq(&sim.gc, irqd_to_hwirq(d));
 }
 
+/* An edge latched while the line was masked fires now, as on real chips. */
 static void devsim_irq_unmask(struct irq_data *d)
 {
+	unsigned long flags;
+
 	gpiochip_enable_irq(&sim.gc, irqd_to_hwirq(d));
+	spin_lock_irqsave(&sim.lock, flags);
 	set_bit(irqd_to_hwirq(d), &sim.irq_en);
+	if (test_bit(irqd_to_hwirq(d), &sim.pending))
+		irq_work_queue(&sim.work);
+	spin_unlock_irqrestore(&sim.lock, flags);
 }
 
 static int devsim_irq_set_type(struct irq_data *d, unsigned int type)
@@ -141,6 +148,7 @@ static int devsim_irq_set_type(struct irq_data *d, unsigned int type)
 	if (type & ~IRQ_TYPE_EDGE_BOTH)
 		return -EINVAL;
 	WRITE_ONCE(sim.irq_type[irqd_to_hwirq(d)], type);
+	clear_bit(irqd_to_hwirq(d), &sim.pending);	/* a new user: no stale edge */
 	return 0;
 }
 
@@ -160,8 +168,8 @@ static void devsim_irq_work(struct irq_work *work)
 	unsigned int line;
 
 	spin_lock_irqsave(&sim.lock, flags);
-	pending = sim.pending;
-	sim.pending = 0;
+	pending = sim.pending & sim.irq_en;	/* masked lines keep theirs */
+	sim.pending &= ~pending;
 	spin_unlock_irqrestore(&sim.lock, flags);
 	for_each_set_bit(line, &pending, DEVSIM_LINES)
 		generic_handle_domain_irq(sim.gc.irq.domain, line);
@@ -181,10 +189,15 @@ static void devsim_set_input(unsigned int line, bool val)
 	old = test_bit(line, &sim.level);
 	assign_bit(line, &sim.level, val);
 	want = val ? IRQ_TYPE_EDGE_RISING : IRQ_TYPE_EDGE_FALLING;
-	if (old != val && test_bit(line, &sim.irq_en) &&
-	    (READ_ONCE(sim.irq_type[line]) & want)) {
+	/*
+	 * An edge is latched even while the line is masked (a oneshot handler
+	 * masks it until its thread ran) and fires on unmask; two edges
+	 * between interrupts still make one, as on a real chip.
+	 */
+	if (old != val && (READ_ONCE(sim.irq_type[line]) & want)) {
 		set_bit(line, &sim.pending);
-		irq_work_queue(&sim.work);
+		if (test_bit(line, &sim.irq_en))
+			irq_work_queue(&sim.work);
 	}
 	spin_unlock_irqrestore(&sim.lock, flags);
 }
