@@ -40,7 +40,7 @@ static ssize_t wasmkm_gpio_events(struct wasmkm_fd *fd, struct wasmkm_gpio *d,
 	if (!want)
 		return -EINVAL;
 	if (!wasmkm_gpio_queued(d)) {
-		if (fd->fdflags & WASI_FDFLAG_NONBLOCK)
+		if (READ_ONCE(fd->fdflags) & WASI_FDFLAG_NONBLOCK)
 			return -EAGAIN;
 		if (wait_event_interruptible(d->wq, wasmkm_gpio_queued(d)))
 			return -EINTR;
@@ -123,10 +123,23 @@ static __poll_t wasmkm_gpio_fd_poll(struct wasmkm_inst *inst, struct wasmkm_fd *
 	return wasmkm_gpio_queued(d) ? EPOLLIN | EPOLLRDNORM : 0;
 }
 
+/*
+ * Only NONBLOCK can change, and it must be kept: an edge read looks at
+ * fd->fdflags (wasmkm_fd_set_flags_fixed() accepts it but keeps nothing).
+ */
+static int wasmkm_gpio_fd_set_flags(struct wasmkm_inst *inst, struct wasmkm_fd *fd, u16 flags)
+{
+	int ret = wasmkm_fd_set_flags_fixed(inst, fd, flags);
+
+	if (!ret)
+		WRITE_ONCE(fd->fdflags, flags);
+	return ret;
+}
+
 const struct wasmkm_fd_ops wasmkm_fd_gpio_ops = {
 	.filetype = WASI_FILETYPE_CHARACTER_DEVICE,
 	.read = wasmkm_gpio_fd_read,
 	.write = wasmkm_gpio_fd_write,
 	.poll = wasmkm_gpio_fd_poll,
-	.set_flags = wasmkm_fd_set_flags_fixed,
+	.set_flags = wasmkm_gpio_fd_set_flags,
 };
