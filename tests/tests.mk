@@ -69,7 +69,7 @@ APP_EXPECTED += $(addprefix $(OUT)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
 -include tests/toolchains/toolchains.mk
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll net sandbox_acct wasmctl toolchains memory devices observe restart unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll net sandbox_acct wasmctl toolchains memory devices devices_io observe restart unload
 KSELFTEST_BINS := $(addprefix $(OUT)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
@@ -143,7 +143,8 @@ kselftests: $(KSELFTEST_BINS) $(OUT)/kselftest/order
 $(KSRC)/tools/testing/selftests/kselftest_harness.h:
 	scripts/install-deps.sh
 
-$(OUT)/kselftest/%: tests/kselftest/%.c tests/kselftest/wasmkm_test.h tests/include/wat_values.h \
+$(OUT)/kselftest/%: tests/kselftest/%.c tests/kselftest/wasmkm_test.h tests/kselftest/devsim.h \
+		tests/include/wat_values.h \
 		uapi/linux/wasmkm.h uapi/linux/wasmkm_object.h \
 		$(KSRC)/tools/testing/selftests/kselftest_harness.h
 	@mkdir -p $(@D)
