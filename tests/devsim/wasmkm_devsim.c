@@ -16,7 +16,8 @@
  * The test drives both through debugfs (wasmkm_devsim/):
  *   regs        the register file: read or write at a file offset
  *   gpio        write "LINE VALUE" to set an input's level (an edge fires
- *               the line's interrupt if one is requested for that edge);
+ *               the line's interrupt if one is requested for that edge;
+ *               the write returns once its handlers ran);
  *               read: one character per line, its level ('0' or '1')
  *   i2c_bus     the adapter's bus number
  */
@@ -250,7 +251,7 @@ static ssize_t gpio_read(struct file *f, char __user *buf, size_t n, loff_t *pos
 static ssize_t gpio_write(struct file *f, const char __user *buf, size_t n, loff_t *pos)
 {
 	char text[16];
-	unsigned int line, val;
+	unsigned int line, val, virq;
 
 	if (n >= sizeof(text))
 		return -EINVAL;
@@ -260,6 +261,16 @@ static ssize_t gpio_write(struct file *f, const char __user *buf, size_t n, loff
 	if (sscanf(text, "%u %u", &line, &val) != 2 || line >= DEVSIM_LINES || val > 1)
 		return -EINVAL;
 	devsim_set_input(line, val);
+	/*
+	 * Return once the edge was handled, threaded handler included: the
+	 * GPIO character device reads the level in its thread to tell a
+	 * rising edge from a falling one, so a test that toggles again before
+	 * that thread ran would see the wrong edge.
+	 */
+	irq_work_sync(&sim.work);
+	virq = irq_find_mapping(sim.gc.irq.domain, line);
+	if (virq)
+		synchronize_irq(virq);
 	return n;
 }
 
