@@ -57,10 +57,12 @@ const Usage kUsages[] = {
      "  the user who loaded it.  Without aotc on this machine, compile on a build\n"
      "  host (aotc --kdir <this kernel's headers> [--arch arm64]) and load the .wko.\n"},
     {"inspect",
-     "usage: wasmctl inspect FILE\n"
+     "usage: wasmctl inspect FILE [-m MANIFEST]\n"
      "  Shows the imports of an app (.wasm or .wko), the capability each needs, and\n"
      "  for a .wko the architecture and kernel release it was built for; nothing is\n"
-     "  loaded.  Exits 1 if the app imports what wasmkm.ko does not provide.\n"},
+     "  loaded.  Exits 1 if the app imports what wasmkm.ko does not provide.\n"
+     "  -m, --manifest MANIFEST  also the manifest's grants (fs, net, i2c, gpio), each\n"
+     "                           with the descriptor the app sees it as\n"},
     {"start",
      "usage: wasmctl start APP [--arg A]... [--env K=V]... [--wait [--rm] [--detach]]\n"
      "                     [--restart no|on-failure|always [--restart-delay MS]\n"

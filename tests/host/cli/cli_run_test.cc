@@ -166,6 +166,25 @@ TEST_F(CliRun, InspectUnknownImportFails) {
   EXPECT_NE(r.err.find("env.sensor_read"), std::string::npos) << r.err;
 }
 
+// inspect -m lists a manifest's grants with their descriptors: directories
+// first (as load orders them), then the devices in their order.
+TEST_F(CliRun, InspectListsManifestGrants) {
+  std::string f = WriteWasm(Path("dev.wasm"), "(module (func (export \"_start\")))");
+  std::string m = Path("dev.toml");
+  clitest::WriteText(m, "caps = [\"i2c:1:0x48\", \"fs:" + Path("adir") +
+                            "\", \"gpio:gpiochip0:27:in,edge=both\"]\n");
+  Result r = RunCli({"inspect", f, "-m", m});
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("  3: fs:" + Path("adir") +
+                       "\n  4: i2c:1:0x48\n  5: gpio:gpiochip0:27:in,edge=both\n"),
+            std::string::npos)
+      << r.out;
+  clitest::WriteText(m, "caps = [\"gpio:gpiochip0:27:sideways\"]\n");
+  r = RunCli({"inspect", f, "-m", m});
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_NE(r.err.find("dev.toml:1"), std::string::npos) << r.err;
+}
+
 // path_open without a grant: a warning, and the load goes on (here to the
 // missing device).
 TEST_F(CliRun, PathOpenWithoutGrantWarns) {
