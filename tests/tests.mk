@@ -59,7 +59,12 @@ APP_WKO := $(addprefix $(OUT)/apps/,$(addsuffix .wko,$(APP_NAMES)))
 APP_EXPECTED := $(OUT)/apps/matmul.expected
 # The WAT conformance suite in the guest (tests/kselftest/conformance.c): each
 # module as <apps>/conf-<name>.wko, next to its source for the asserts.
-CONF_WAT := $(wildcard tests/host/codegen/wat/*.wat)
+# boundsmerge.wat reads memory after a trap to see the stores done before
+# it; in the kernel a trap ends the instance, so the guest harness runs each
+# trap in a run of its own (tests/kselftest/conformance.c) and cannot look:
+# it runs in the host suite only (make check-codegen).
+CONF_HOST_ONLY := tests/host/codegen/wat/boundsmerge.wat
+CONF_WAT := $(filter-out $(CONF_HOST_ONLY),$(wildcard tests/host/codegen/wat/*.wat))
 CONF_NAMES := $(addprefix conf-,$(basename $(notdir $(CONF_WAT))))
 APP_WASM += $(addprefix $(BUILD)/wasm/,$(addsuffix .wasm,$(CONF_NAMES)))
 APP_WKO += $(addprefix $(OUT)/apps/,$(addsuffix .wko,$(CONF_NAMES)))

@@ -127,8 +127,8 @@ TEST_F(fs, no_grant_warns_bad_grants_are_refused_before_the_kernel)
 			   "wasmctl load " APP " --cap fs:" TOP "/missing --wait"));
 	EXPECT_TRUE(wk_line_with(self->out, TOP "/missing", "No such file")) TH_LOG("%s", self->out);
 	EXPECT_EQ(2, wk_sh(self->out, sizeof(self->out),
-			   "wasmctl load " APP " --cap net:80 --wait"));
-	EXPECT_TRUE(wk_line_with(self->out, "net:80", "fs:HOSTDIR")) TH_LOG("%s", self->out);
+			   "wasmctl load " APP " --cap usb:80 --wait"));
+	EXPECT_TRUE(wk_line_with(self->out, "usb:80", "fs:HOSTDIR")) TH_LOG("%s", self->out);
 	EXPECT_EQ(apps, wk_list_apps(self->dev, NULL, 0));
 }
 
@@ -139,7 +139,7 @@ TEST_F(fs, data_persists_after_exit_and_unload)
 	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
 			   "wasmctl load " APP " --cap fs:" DATA ":/data --arg persist --wait"))
 		TH_LOG("%s", self->out);
-	ASSERT_EQ(1, sscanf(self->out, "app %u", &app)) TH_LOG("%s", self->out);
+	ASSERT_EQ(1, sscanf(wk_line_from(self->out, "app "), "app %u", &app)) TH_LOG("%s", self->out);
 	ASSERT_LT(0, wk_read_file(DATA "/persist.txt", self->buf, sizeof(self->buf)));
 	EXPECT_STREQ("written by a kernel thread\n", self->buf);
 	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out), "wasmctl unload %u", app));
@@ -255,7 +255,8 @@ TEST_F(fs, stop_interrupts_a_blocking_read)
 	ASSERT_EQ(0, mkfifo(DATA "/fifo", 0666));
 	ASSERT_EQ(0, wk_sh(self->out, sizeof(self->out),
 			   "wasmctl load " APP " --cap fs:" DATA " --arg fifo"));
-	ASSERT_EQ(2, sscanf(self->out, "app %u (%*[^)]) loaded, instance %u", &app, &inst))
+	ASSERT_EQ(2, sscanf(wk_line_from(self->out, "app "), "app %u (%*[^)]) loaded, instance %u",
+			     &app, &inst))
 		TH_LOG("%s", self->out);
 	wk_sleep_ms(500);
 	t0 = wk_now_ms();

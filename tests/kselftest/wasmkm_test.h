@@ -465,6 +465,23 @@ static inline int wk_sh(char *out, size_t size, const char *fmt, ...)
 }
 
 /* Is there a line in @text that contains both @a and @b? */
+/* The first line of @text that starts with @prefix (wasmctl may print
+ * warnings before its result line), or @text itself if none does.
+ */
+static inline const char *wk_line_from(const char *text, const char *prefix)
+{
+	const char *p = text;
+
+	while (p && *p) {
+		if (!strncmp(p, prefix, strlen(prefix)))
+			return p;
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return text;
+}
+
 static inline bool wk_line_with(const char *text, const char *a, const char *b)
 {
 	const char *line = text, *end;
