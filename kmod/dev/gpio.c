@@ -102,6 +102,16 @@ static int wasmkm_gpio_edges(struct wasmkm_gpio *d, const struct wasmkm_cap_gpio
 
 static void wasmkm_gpio_put(struct wasmkm_grant *g);
 
+static bool wasmkm_has_nonprint(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] <= ' ' || s[i] > '~')
+			return true;
+	return false;
+}
+
 static int wasmkm_gpio_get(struct wasmkm_app *app, struct wasmkm_grant *g,
 			   const struct wasmkm_cap *cap, char *error)
 {
@@ -119,6 +129,12 @@ static int wasmkm_gpio_get(struct wasmkm_app *app, struct wasmkm_grant *g,
 		snprintf(error, WASMKM_ERROR_LEN,
 			 "chip name empty or longer than %u bytes",
 			 WASMKM_GPIO_CHIP_LEN - 1);
+		return -EINVAL;
+	}
+	/* The name goes into error texts and the kernel log: printable only. */
+	if (wasmkm_has_nonprint(c->chip, len)) {
+		snprintf(error, WASMKM_ERROR_LEN,
+			 "chip name has a byte that is not printable ASCII");
 		return -EINVAL;
 	}
 	if (cap->flags || cap->dir_fd || cap->reserved || c->flags & ~known ||

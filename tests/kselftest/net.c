@@ -151,7 +151,7 @@ static void wait_log(struct __test_metadata *_metadata, FIXTURE_DATA(net) *self,
 	ASSERT_NE(NULL, strstr(self->out, text)) TH_LOG("%s", self->out);
 }
 
-TEST_F(net, tcp_echo_is_byte_exact_from_1_byte_to_16_mib)
+TEST_F_TIMEOUT(net, tcp_echo_is_byte_exact_from_1_byte_to_16_mib, 300)
 {
 	static const size_t sizes[] = { 1, 1000, 65536 + 7, 16 << 20 };
 	size_t i, k, max = 16 << 20;
@@ -179,7 +179,7 @@ TEST_F(net, tcp_echo_is_byte_exact_from_1_byte_to_16_mib)
 	free(back);
 }
 
-TEST_F(net, many_clients_on_one_poll)
+TEST_F_TIMEOUT(net, many_clients_on_one_poll, 300)
 {
 	enum { N = 256 };
 	int s[N], i;
@@ -485,7 +485,7 @@ static void *fuzz_clients(void *arg)
  * random arguments to every sock_* call on a real socket and on the
  * connections it accepts give errnos only.
  */
-TEST_F(net, random_arguments_to_sock_calls_on_a_listener)
+TEST_F_TIMEOUT(net, random_arguments_to_sock_calls_on_a_listener, 300)
 {
 	pthread_t t;
 
@@ -519,7 +519,7 @@ static long kernel_kib(void)
 	return slab < 0 || vm < 0 ? -1 : slab + vm;
 }
 
-TEST_F(net, connect_close_cycles_do_not_leak)
+TEST_F_TIMEOUT(net, connect_close_cycles_do_not_leak, 300)
 {
 	long before = -1, after;
 	char b[2];
