@@ -60,6 +60,7 @@ s32 wasmkm_do_sock_accept(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 result)
 	struct wasmkm_fd *f, *nf;
 	struct file *file;
 	s32 err, newfd;
+	bool nonblock;
 	int ret;
 
 	sock = wasmkm_sock_get(inst, fd, WASI_RIGHT_SOCK_ACCEPT, &f, &err);
@@ -70,11 +71,17 @@ s32 wasmkm_do_sock_accept(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 result)
 	err = wasmkm_app_check(ctx, result, 4);
 	if (err)
 		return err;
+	/*
+	 * Growing the table moves its entries: nothing may be read through
+	 * @f after wasmkm_fd_alloc() (sock and its file are not in the table).
+	 */
+	nonblock = f->file->f_flags & O_NONBLOCK;
+	f = NULL;
 	/* A slot first: a connection accepted is never dropped for want of one. */
 	ret = wasmkm_fd_alloc(inst, &newfd);
 	if (ret)
 		return wasmkm_errno_to_wasi(ret);
-	ret = kernel_accept(sock, &newsock, (f->file->f_flags & O_NONBLOCK) ? O_NONBLOCK : 0);
+	ret = kernel_accept(sock, &newsock, nonblock ? O_NONBLOCK : 0);
 	if (ret)
 		return wasmkm_errno_to_wasi(ret);
 	file = sock_alloc_file(newsock, (flags & WASI_FDFLAG_NONBLOCK) ? O_NONBLOCK : 0, NULL);
