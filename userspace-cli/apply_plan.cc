@@ -21,8 +21,8 @@
 
 namespace wasmctl {
 
-const std::array<const char*, 6> kSpecParts = {"code", "args", "env", "grants", "restart policy",
-                                               "memory limit"};
+const std::array<const char*, 6> kSpecParts = {"code",   "args",           "env",
+                                               "grants", "restart policy", "memory limit"};
 
 namespace {
 
@@ -177,8 +177,7 @@ bool ReadDeclarations(const std::string& dir, std::vector<Declared>* out, std::s
   std::vector<std::string> files;
   while (struct dirent* e = readdir(d.get())) {
     std::string n = e->d_name;
-    if (n[0] != '.' && n.size() > 5 && n.compare(n.size() - 5, 5, ".toml") == 0)
-      files.push_back(n);
+    if (n[0] != '.' && n.size() > 5 && n.compare(n.size() - 5, 5, ".toml") == 0) files.push_back(n);
   }
   std::sort(files.begin(), files.end());
   std::vector<Declared> decls(files.size());
@@ -245,9 +244,9 @@ std::vector<Action> PlanApply(const std::vector<Declared>& decls,
     std::string changed = ChangedParts(list[0]->spec_digest, d.load.spec_digest);
     if (list.size() > 1 || !changed.empty() || list[0]->state != WASMKM_APP_ATTACHED) {
       a.kind = Action::kRestart;
-      a.reason = list.size() > 1                          ? std::to_string(list.size()) + " loaded"
+      a.reason = list.size() > 1                         ? std::to_string(list.size()) + " loaded"
                  : list[0]->state != WASMKM_APP_ATTACHED ? "not attached"
-                                                          : changed + " changed";
+                                                         : changed + " changed";
       plan.push_back(a);
       continue;
     }

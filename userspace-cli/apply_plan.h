@@ -53,11 +53,11 @@ bool ReadDeclarations(const std::string& dir, std::vector<Declared>* out, std::s
 struct Action {
   enum Kind { kStart, kRestart, kKeep, kPrune } kind = kStart;
   std::string name;
-  std::string reason;                // "args changed", "not running", ...
-  const Declared* decl = nullptr;    // kStart, kRestart, kKeep
-  std::vector<uint32_t> old_apps;    // kRestart, kPrune: what goes first
-  uint32_t app_id = 0;               // kKeep, or kStart of a loaded app
-  uint32_t inst_id = 0;              // kKeep: the running instance
+  std::string reason;              // "args changed", "not running", ...
+  const Declared* decl = nullptr;  // kStart, kRestart, kKeep
+  std::vector<uint32_t> old_apps;  // kRestart, kPrune: what goes first
+  uint32_t app_id = 0;             // kKeep, or kStart of a loaded app
+  uint32_t inst_id = 0;            // kKeep: the running instance
 };
 const char* ActionName(Action::Kind k);
 

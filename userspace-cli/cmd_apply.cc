@@ -60,16 +60,17 @@ std::string Line(const Action& a) {
 int CmdApply(const Args& args) {
   ParsedArgs p;
   std::string error;
-  if (!ParseFlags(args, {{"--prune", false}, {"--dry-run", false}, {"-h", false}, {"--help", false}},
-                  &p, &error))
+  if (!ParseFlags(args,
+                  {{"--prune", false}, {"--dry-run", false}, {"-h", false}, {"--help", false}}, &p,
+                  &error))
     return UsageError("apply", error);
   if (p.Has("-h") || p.Has("--help")) {
     fputs(CommandUsage("apply"), stdout);
     return 0;
   }
   if (p.positional.size() != 1)
-    return UsageError("apply", p.positional.empty() ? "no DIR given (a directory of *.toml)"
-                                                    : "give one DIR");
+    return UsageError(
+        "apply", p.positional.empty() ? "no DIR given (a directory of *.toml)" : "give one DIR");
   bool dry_run = p.Has("--dry-run");
   std::vector<Declared> decls;
   if (!ReadDeclarations(p.positional[0], &decls, &error))

@@ -98,8 +98,9 @@ bool ParseManifest(const std::string& text, const std::string& name, Manifest* m
       m->file_origin = At(name, node.source()) + ": file";
       const auto* s = node.as_string();
       if (!s || s->get().empty()) {
-        *error = m->file_origin + ": takes a path, e.g. \"sensor.wasm\" (from the manifest's "
-                                  "directory)";
+        *error = m->file_origin +
+                 ": takes a path, e.g. \"sensor.wasm\" (from the manifest's "
+                 "directory)";
         return false;
       }
       m->file = s->get();

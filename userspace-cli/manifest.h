@@ -38,7 +38,7 @@ struct Manifest {
   std::optional<std::string> name;
   std::string name_origin;
   RestartSpec restart;
-  std::string restart_origin;  // "FILE:LINE" of the first restart key
+  std::string restart_origin;       // "FILE:LINE" of the first restart key
   std::optional<std::string> file;  // as written (wasmctl apply resolves it)
   std::string file_origin;
 };
