@@ -33,18 +33,16 @@ bool StartLoaded(Device* dev, Action* a, std::string* error) {
 // Carries out @a; false with *error saying what failed.
 bool Run(Device* dev, Action* a, std::string* error) {
   FailCapture capture;  // load's and unload's messages: into *error
+  auto failed = [&](const std::string& what) {
+    *error = capture.message().empty() ? what + " failed" : capture.message();
+    return false;
+  };
   for (uint32_t id : a->old_apps)
-    if (UnloadApp("apply", dev, id) != 0) {
-      *error = capture.message();
-      return false;
-    }
+    if (UnloadApp("apply", dev, id) != 0) return failed("unloading app " + std::to_string(id));
   if (a->kind == Action::kPrune || a->kind == Action::kKeep) return true;
   if (a->app_id) return StartLoaded(dev, a, error);
   LoadedApp out;
-  if (LoadApp(a->decl->load, &out) != 0) {
-    *error = capture.message();
-    return false;
-  }
+  if (LoadApp(a->decl->load, &out) != 0) return failed("loading " + a->decl->load.file);
   a->app_id = out.app_id;
   a->inst_id = out.inst_id;
   return true;
