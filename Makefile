@@ -176,7 +176,8 @@ clean:
 # make install: wasmkm.ko into /lib/modules/<kernel>/updates (modules_install,
 # then depmod), a modules-load.d entry so that it loads at boot, aotc and
 # wasmctl, and what aotc needs next to itself once installed (see aotc
-# --help): ../share/wasmkm/include/{kmod/include,uapi} and Module.symvers.
+# --help): ../share/wasmkm/include/{kmod/include,uapi} and Module.symvers;
+# wasmkm.service and /etc/wasmkm/apps.d (enable it: systemctl enable wasmkm).
 # make install-dkms: the same, but wasmkm.ko through DKMS (rebuilt for every
 # new kernel): the source tree goes to /usr/src/wasmkm-<version>.
 PREFIX ?= /usr/local
@@ -184,6 +185,9 @@ DESTDIR ?=
 VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(ROOT)/dkms.conf)
 SHAREDIR := $(PREFIX)/share/wasmkm
 DKMS_SRC := /usr/src/wasmkm-$(VERSION)
+# wasmkm.service (systemd/, Documentation/service.md): systemd reads units
+# from /usr/local/lib/systemd/system as well as /usr/lib/systemd/system.
+UNITDIR ?= $(PREFIX)/lib/systemd/system
 
 .PHONY: install-user install-dkms
 
@@ -196,6 +200,11 @@ install-user: aotc $(BUILD)/bin/wasmctl
 	install -m 0644 uapi/linux/*.h $(DESTDIR)$(SHAREDIR)/include/uapi/linux/
 	install -D -m 0644 /dev/null $(DESTDIR)/etc/modules-load.d/wasmkm.conf
 	echo wasmkm >$(DESTDIR)/etc/modules-load.d/wasmkm.conf
+	install -d -m 0755 $(DESTDIR)/etc/wasmkm/apps.d
+	install -d $(DESTDIR)$(UNITDIR)
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' systemd/wasmkm.service \
+		>$(DESTDIR)$(UNITDIR)/wasmkm.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/wasmkm.service
 
 # Debian's and Raspberry Pi OS's header packages have no System.map, so
 # Kbuild skips depmod: run it here (not into a DESTDIR).

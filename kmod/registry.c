@@ -220,6 +220,7 @@ int wasmkm_load(struct wasmkm_load *arg)
 		strscpy(app->name, arg->name, sizeof(app->name));
 	}
 	strscpy(app->module_name, desc->module_name, sizeof(app->module_name));
+	memcpy(app->spec_digest, arg->spec_digest, sizeof(app->spec_digest));
 	app->mem_min_pages = le32_to_cpu(desc->mem_min_pages);
 	max = le32_to_cpu(desc->mem_max_pages);
 	if (arg->mem_max_pages && arg->mem_max_pages < max)
@@ -465,6 +466,7 @@ static void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info 
 	info->uid = from_kuid_munged(current_user_ns(), app->cred->euid);
 	info->ncaps = app->ngrants;
 	memcpy(info->wasm_sha256, app->wasm_sha256, sizeof(info->wasm_sha256));
+	memcpy(info->spec_digest, app->spec_digest, sizeof(info->spec_digest));
 	strscpy(info->name, app->name, sizeof(info->name));
 	strscpy(info->module_name, app->module_name, sizeof(info->module_name));
 	strscpy(info->error, app->error, sizeof(info->error));

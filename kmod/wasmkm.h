@@ -104,6 +104,7 @@ struct wasmkm_app {
 	size_t desc_len;
 	u8 desc_sha256[WASMKM_SHA256_LEN];
 	u8 wasm_sha256[WASMKM_SHA256_LEN];
+	u8 spec_digest[WASMKM_SPEC_DIGEST_LEN];	/* the loader's, opaque */
 	char name[WASMKM_NAME_LEN];
 	char module_name[WASMKM_NAME_LEN];
 	char error[WASMKM_ERROR_LEN];	/* lock */

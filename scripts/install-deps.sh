@@ -69,6 +69,8 @@ PACKAGES=(
 	# make lint-sh
 	shellcheck
 	kmod
+	# make check-install: systemd-analyze verify of wasmkm.service
+	systemd
 	python3
 	perl
 	file

@@ -44,6 +44,8 @@ const char kUsage[] =
     "  version                 wasmctl's version and ABI (also --version)\n"
     "  top [-d S] [-n N]       a live table of instances: CPU %, memory, host calls/s\n"
     "  trace INST|APP [-d S]   host calls per WASI function with latency histograms\n"
+    "  apply DIR [--prune] [--dry-run]\n"
+    "                          make the loaded apps what DIR/*.toml declare\n"
     "\n"
     "APP and INST are ids or names (see wasmctl list).  Results go to stdout,\n"
     "wasmctl's own messages and errors to stderr (-q: errors only); -j prints\n"
@@ -63,7 +65,7 @@ const Command kCommands[] = {
     {"load", CmdLoad},       {"start", CmdStart},     {"stop", CmdStop},       {"list", CmdList},
     {"logs", CmdLogs},       {"unload", CmdUnload},   {"rm", CmdRm},           {"prune", CmdPrune},
     {"compile", CmdCompile}, {"inspect", CmdInspect}, {"version", CmdVersion}, {"top", CmdTop},
-    {"trace", CmdTrace},
+    {"trace", CmdTrace},     {"apply", CmdApply},
 };
 
 int Dispatch(const std::vector<std::string>& argv) {

@@ -74,6 +74,11 @@ int CmdLoad(const Args& args) {
     fputs(CommandUsage("load"), stdout);
     return 0;
   }
+  return LoadApp(std::move(o), nullptr);
+}
+
+int LoadApp(LoadOptions o, LoadedApp* out) {
+  std::string error;
   std::string wko = o.file;
   std::string bytes;
   if (!ReadUserFile(o.file, kMaxAppFile, "a .wasm or .wko file", &bytes, &error))
@@ -144,6 +149,7 @@ int CmdLoad(const Args& args) {
   l.caps = reinterpret_cast<uintptr_t>(caps.data());
   l.ncaps = uint32_t(caps.size());
   snprintf(l.name, sizeof(l.name), "%s", o.name.c_str());
+  memcpy(l.spec_digest, o.spec_digest.data(), sizeof(l.spec_digest));
   int err = dev.Ioctl(WASMKM_IOC_LOAD, &l);
   close_dirs();
   // The same code already loaded: the new app shares it, no finit_module.
@@ -190,6 +196,10 @@ int CmdLoad(const Args& args) {
   if (o.wait) HoldStopSignals();
   if (int serr = dev.Ioctl(WASMKM_IOC_START, &s))
     return Fail("load", app + " loaded, but " + ErrnoText("starting it failed", serr));
+  if (out) {
+    *out = {l.app_id, s.inst_id};
+    return 0;
+  }
   if (g_opts.json && !o.wait) {
     JsonWriter w = NewJson();
     w.BeginObject().Field("app_id", l.app_id).Field("name", o.name).Field("module", module);

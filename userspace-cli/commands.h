@@ -36,6 +36,7 @@ int CmdInspect(const Args& args);
 int CmdVersion(const Args& args);
 int CmdTop(const Args& args);
 int CmdTrace(const Args& args);
+int CmdApply(const Args& args);
 
 // The usage text of a command, or nullptr.
 const char* CommandUsage(const std::string& cmd);

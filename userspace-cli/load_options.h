@@ -3,6 +3,9 @@
 #ifndef WASMCTL_LOAD_OPTIONS_H_
 #define WASMCTL_LOAD_OPTIONS_H_
 
+#include <linux/wasmkm.h>
+
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,7 +31,20 @@ struct LoadOptions {
   bool detach = false;  // --detach: Ctrl-C leaves the instance running
   bool verbose = false;
   bool help = false;
+  // wasmkm_load.spec_digest: set by wasmctl apply (userspace-cli/apply_plan.h)
+  std::array<uint8_t, WASMKM_SPEC_DIGEST_LEN> spec_digest{};
 };
+
+// What wasmctl load did, for wasmctl apply.
+struct LoadedApp {
+  uint32_t app_id = 0;
+  uint32_t inst_id = 0;
+};
+
+// wasmctl load with parsed options (o.start set, no --wait, for apply).
+// With @out nothing is printed on success and *out says what was made;
+// errors go through Fail() as for load.
+int LoadApp(LoadOptions o, LoadedApp* out);
 
 bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std::string* error);
 

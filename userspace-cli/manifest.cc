@@ -93,6 +93,17 @@ bool ParseManifest(const std::string& text, const std::string& name, Manifest* m
         return false;
       }
       m->name = s->get();
+    } else if (key == "file") {
+      // The object, for wasmctl apply (load takes it on its command line).
+      m->file_origin = At(name, node.source()) + ": file";
+      const auto* s = node.as_string();
+      if (!s || s->get().empty()) {
+        *error = m->file_origin +
+                 ": takes a path, e.g. \"sensor.wasm\" (from the manifest's "
+                 "directory)";
+        return false;
+      }
+      m->file = s->get();
     } else if (key == "restart") {
       if (m->restart_origin.empty()) m->restart_origin = At(name, node.source());
       const auto* s = node.as_string();
@@ -113,7 +124,7 @@ bool ParseManifest(const std::string& text, const std::string& name, Manifest* m
     } else {
       *error = At(name, node.source()) + ": unknown key " + key.substr(0, 80) +
                " (known: args, env, caps, mem-max, name, restart, restart-delay, "
-               "restart-max-delay, restart-burst, restart-interval)";
+               "restart-max-delay, restart-burst, restart-interval, file)";
       return false;
     }
   }

@@ -11,6 +11,8 @@
 //   restart = "on-failure"     # no, on-failure, always (as --restart)
 //   restart-delay = 200        # ms; also restart-max-delay, restart-burst,
 //                              # restart-interval (Documentation/restart-policies.md)
+//   file = "sensor.wasm"       # the object (.wasm or .wko), for wasmctl apply;
+//                              # relative to the manifest's directory
 //
 // Any TOML string form is accepted ('literal', "basic", multi-line).  Other
 // keys or types are errors; every error names file:line and the key.
@@ -36,7 +38,9 @@ struct Manifest {
   std::optional<std::string> name;
   std::string name_origin;
   RestartSpec restart;
-  std::string restart_origin;  // "FILE:LINE" of the first restart key
+  std::string restart_origin;       // "FILE:LINE" of the first restart key
+  std::optional<std::string> file;  // as written (wasmctl apply resolves it)
+  std::string file_origin;
 };
 
 // Parses @text (from file @name, for messages).

@@ -80,7 +80,26 @@ void PrintJson(const JsonWriter& w) {
 
 JsonWriter NewJson() { return JsonWriter(g_opts.pretty); }
 
+namespace {
+FailCapture* g_capture = nullptr;
+}  // namespace
+
+FailCapture::FailCapture() : saved_(g_opts), outer_(g_capture) {
+  g_capture = this;
+  g_opts.json = false;
+  g_opts.quiet = true;
+}
+
+FailCapture::~FailCapture() {
+  g_capture = outer_;
+  g_opts = saved_;
+}
+
 int Fail(const std::string& cmd, const std::string& msg, int status) {
+  if (g_capture) {
+    g_capture->Set(msg);
+    return status;
+  }
   std::string line = "wasmctl" + (cmd.empty() ? "" : " " + cmd) + ": " + msg;
   if (g_opts.json) {
     JsonWriter w = NewJson();

@@ -71,6 +71,24 @@ void Note(const std::string& msg);
 // A warning: on stderr even with -q.
 void Warn(const std::string& cmd, const std::string& msg);
 
+// While one is alive, Fail() keeps its message here instead of printing it
+// and Note() is silent: wasmctl apply runs load's and unload's code for
+// each app and reports each outcome in its own way.  Warnings still print.
+class FailCapture {
+ public:
+  FailCapture();
+  ~FailCapture();
+  FailCapture(const FailCapture&) = delete;
+  FailCapture& operator=(const FailCapture&) = delete;
+  const std::string& message() const { return message_; }
+  void Set(const std::string& msg) { message_ = msg; }
+
+ private:
+  GlobalOptions saved_;
+  FailCapture* outer_;
+  std::string message_;
+};
+
 }  // namespace wasmctl
 
 #endif  // WASMCTL_OUTPUT_H_

@@ -132,6 +132,27 @@ const Usage kUsages[] = {
      "  and a log2 latency histogram, for SECONDS or until Ctrl-C.  A number is\n"
      "  an instance id, a name an app (--app: the number is an app id).\n"
      "  Needs CAP_BPF and CAP_PERFMON (or root) and tracefs mounted.\n"},
+    {"apply",
+     "usage: wasmctl [--json] apply DIR [--prune] [--dry-run]\n"
+     "  Makes the loaded apps what DIR/*.toml declare.  Each manifest is the\n"
+     "  load -m format plus file = \"OBJECT\" (a .wasm or .wko, from DIR) and\n"
+     "  name (default: the manifest's file name without .toml).  All are read\n"
+     "  and checked first: one bad manifest (named with its line and key) and\n"
+     "  nothing changes.  Then, by name, one line per app:\n"
+     "    start NAME                 loaded and started (not loaded by apply before)\n"
+     "    restart NAME (WHAT changed) stopped, unloaded, loaded and started again\n"
+     "                               (code, args, env, grants, restart policy,\n"
+     "                               memory limit)\n"
+     "    keep NAME                  runs as declared: left alone\n"
+     "    start NAME (not running)   as declared, but no instance: started\n"
+     "    prune NAME                 --prune: apply loaded it, DIR no longer\n"
+     "                               declares it: stopped and unloaded\n"
+     "  Apps loaded otherwise (wasmctl load) are never touched.  --dry-run\n"
+     "  prints the same lines and changes nothing; --json prints an array of\n"
+     "  {action, name, reason, manifest, app_id, inst_id, error}.  An action\n"
+     "  that fails is reported and the others still run; exit status 1 then.\n"
+     "  Documentation/service.md: the wasmkm.service unit applies\n"
+     "  /etc/wasmkm/apps.d at boot.\n"},
 };
 
 }  // namespace

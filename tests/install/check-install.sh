@@ -7,7 +7,9 @@
 #   - make install DESTDIR=...: wasmkm.ko under lib/modules/<release>/updates,
 #     aotc, wasmctl, the runtime headers and Module.symvers where aotc looks
 #     for them, the modules-load.d entry; then the installed aotc builds an
-#     app object with its defaults (headers and symbols found next to it)
+#     app object with its defaults (headers and symbols found next to it);
+#     wasmkm.service and /etc/wasmkm/apps.d, the unit checked with
+#     systemd-analyze verify (tests/install/check-unit.sh)
 #   - make install-dkms DESTDIR=...: the DKMS source tree, and (if dkms is
 #     installed) "dkms build" of it, in a private DKMS tree, against the
 #     kernel headers, with the POST_BUILD step keeping Module.symvers
@@ -60,6 +62,16 @@ check "runtime headers" test -f "$share/include/kmod/include/wasmkm/rt.h" \
 	-a -f "$share/include/uapi/linux/wasmkm.h"
 check "Module.symvers for $release" test -s "$share/symvers/$release/Module.symvers"
 check "modules-load.d entry" grep -qx wasmkm "$dest/etc/modules-load.d/wasmkm.conf"
+unit=$dest$prefix/lib/systemd/system/wasmkm.service
+check "wasmkm.service runs the installed wasmctl" \
+	grep -qx "ExecStart=$prefix/bin/wasmctl apply --prune /etc/wasmkm/apps.d" "$unit"
+check "/etc/wasmkm/apps.d" test -d "$dest/etc/wasmkm/apps.d"
+# systemd-analyze verify (and broken copies refused), with the wasmctl of DESTDIR.
+if "$ROOT/tests/install/check-unit.sh" "$ROOT/systemd/wasmkm.service" "$dest$prefix/bin"; then
+	ok "wasmkm.service verified"
+else
+	notok "wasmkm.service verified"
+fi
 if "$dest$prefix/bin/aotc" "$WASM" -o "$TMP/app.ko" --kdir "$KDIR" >"$TMP/aotc.log" 2>&1 &&
 	modinfo "$TMP/app.ko" | grep -q '^depends:.*wasmkm'; then
 	ok "installed aotc builds an app object with its defaults"
@@ -81,6 +93,8 @@ fi
 src=$dest/usr/src/wasmkm-$version
 check "DKMS source tree" test -f "$src/dkms.conf" -a -f "$src/kmod/Kbuild" \
 	-a -f "$src/uapi/linux/wasmkm.h" -a -x "$src/scripts/dkms-post-build.sh"
+check "install-dkms: wasmkm.service and /etc/wasmkm/apps.d" \
+	test -f "$dest$dprefix/lib/systemd/system/wasmkm.service" -a -d "$dest/etc/wasmkm/apps.d"
 check "no build products in the DKMS source tree" \
 	test -z "$(find "$src" -name '*.o' -o -name '*.ko' -o -name '*.cmd')"
 if command -v dkms >/dev/null; then

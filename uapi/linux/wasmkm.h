@@ -23,6 +23,7 @@
 #define WASMKM_ARGS_MAX		(64 * 1024)	/* argv or env blob, bytes */
 #define WASMKM_CAPS_MAX		32	/* capabilities per app */
 #define WASMKM_PATH_LEN		256	/* guest path of a grant, with NUL */
+#define WASMKM_SPEC_DIGEST_LEN	32	/* wasmkm_load.spec_digest */
 
 /* Instance states (wasmkm_inst_info.state). */
 enum wasmkm_inst_state {
@@ -201,6 +202,14 @@ struct wasmkm_load {
 	 * object was compiled with.  Names need not be unique.
 	 */
 	char name[WASMKM_NAME_LEN];
+	/*
+	 * A digest of the declaration the app was loaded from, opaque to
+	 * wasmkm.ko, reported back in wasmkm_app_info.spec_digest: `wasmctl
+	 * apply` sets it to tell the apps it manages (and what they were
+	 * declared as) from apps loaded by hand; all zeros (or an older
+	 * caller) for none.
+	 */
+	__u8 spec_digest[WASMKM_SPEC_DIGEST_LEN];
 };
 
 /*
@@ -292,6 +301,8 @@ struct wasmkm_app_info {
 	char name[WASMKM_NAME_LEN];
 	char module_name[WASMKM_NAME_LEN];
 	char error[WASMKM_ERROR_LEN];
+	/* wasmkm_load.spec_digest; an older caller's entry ends above */
+	__u8 spec_digest[WASMKM_SPEC_DIGEST_LEN];
 };
 
 struct wasmkm_inst_info {
