@@ -58,7 +58,10 @@ bench-grow: $(BENCH_DEPS)
 	$(BENCH_RUN) --work $(BENCH_DIR)/grow --grow-only --vm-timeout 1200 \
 		--command "make bench-grow" $(BENCH_ARGS)
 
-# The host-call cost with the wasmkm tracepoints off, enabled in tracefs, and
-# with wasmctl trace's BPF program (x86-64 guest); bench/results/tracecost-DATE.md
+# The host-call cost with wasmkm.ko built without tracepoints, with them off,
+# enabled in tracefs, and with wasmctl trace's BPF program (x86-64 guest);
+# bench/results/tracecost-DATE.md
+TRACECOST_NOTRACE := $(BUILD)/bench/tracecost-notrace/kmod
 bench-tracecost: kmod aotc wasmctl $(VM_KERNEL)
-	bench/tracecost.sh $(KREL) $(KDIR)
+	+$(MAKE) kmod KOBJ=$(TRACECOST_NOTRACE) WASMKM_NO_TRACEPOINTS=1
+	bench/tracecost.sh $(KREL) $(KDIR) $(TRACECOST_NOTRACE)/wasmkm.ko

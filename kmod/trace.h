@@ -36,6 +36,22 @@ struct wasmkm_inst;
 
 #include <linux/tracepoint.h>
 
+#ifdef WASMKM_NO_TRACEPOINTS
+/*
+ * Only for the baseline of bench/tracecost.sh (Kbuild WASMKM_NO_TRACEPOINTS=1,
+ * never shipped): every event an empty inline function, no trace.o, so the
+ * benchmark can show what a disabled tracepoint costs against none at all.
+ */
+#undef TRACE_EVENT
+#define TRACE_EVENT(name, proto, args, tstruct, assign, print) \
+	static inline void trace_##name(proto) {}
+#undef DECLARE_EVENT_CLASS
+#define DECLARE_EVENT_CLASS(name, proto, args, tstruct, assign, print)
+#undef DEFINE_EVENT
+#define DEFINE_EVENT(template, name, proto, args) \
+	static inline void trace_##name(proto) {}
+#endif
+
 /* wasmkm_app_load: an app record was created by WASMKM_IOC_LOAD. */
 TRACE_EVENT(wasmkm_app_load,
 	TP_PROTO(const struct wasmkm_app *app, u32 attached),
