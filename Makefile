@@ -79,6 +79,8 @@ AOTC_LIB_SRCS := $(filter-out aotc/main.cc,$(AOTC_SRCS))
 WASMCTL_SRCS := $(sort $(wildcard userspace-cli/*.cc userspace-cli/bpf/*.cc)) aotc/sha256.cc
 WASMCTL_LIB_SRCS := $(filter-out userspace-cli/main.cc,$(WASMCTL_SRCS))
 WABT_LIBS := -lwabt
+# aotc --sign-key (aotc/sign.cc): OpenSSL's libcrypto (libssl-dev).
+CRYPTO_LIBS := -lcrypto
 
 .PHONY: all kmod kmod-tree aotc wasmctl deps demo check check-host check-vm lint \
 	format clean install
@@ -135,7 +137,7 @@ $(HOST_OBJ)/userspace-cli/cli.o $(GUEST_OBJ)/userspace-cli/cli.o: \
 
 $(BUILD)/bin/aotc: $(AOTC_OBJS)
 	@mkdir -p $(@D)
-	$(CXX) $(CXXFLAGS_REL) -o $@ $(AOTC_OBJS) $(WABT_LIBS)
+	$(CXX) $(CXXFLAGS_REL) -o $@ $(AOTC_OBJS) $(WABT_LIBS) $(CRYPTO_LIBS)
 
 # wasmctl top/trace: the BPF program (one object for every arch: it reads
 # only the wasmkm tracepoint records, no CO-RE) and its libbpf skeleton.

@@ -20,6 +20,7 @@
 #include "aotc/kbuild.h"
 #include "aotc/obj_digest.h"
 #include "aotc/sha256.h"
+#include "aotc/sign.h"
 #include "aotc/wasm_module.h"
 
 namespace fs = std::filesystem;
@@ -172,6 +173,12 @@ int Compile(const Options& opts_in) {
     std::cerr << "aotc: " << error << "\n";
     return kExitBuild;
   }
+  // An unreadable or mismatched key fails before the build, not after it.
+  std::vector<uint8_t> probe(1);
+  if (!o.sign_key.empty() && !SignObject(&probe, o.sign_key, o.sign_cert, &error)) {
+    std::cerr << "aotc: " << error << "\n";
+    return kExitBuild;
+  }
 
   desc.wasm_sha256 = Sha256Of(wasm.data(), wasm.size());
   desc.app_name = o.name;
@@ -248,7 +255,9 @@ int Compile(const Options& opts_in) {
   }
   std::vector<uint8_t> ko;
   std::string ko_path = kb.dir + "/" + kb.module_name + ".ko";
+  // The digest first: the signature covers it (aotc/sign.h).
   if (!ReadFile(ko_path, &ko, &error) || !PatchObjDigest(&ko, &error) ||
+      (!o.sign_key.empty() && !SignObject(&ko, o.sign_key, o.sign_cert, &error)) ||
       !WriteAtomically(o.output, ko, &error)) {
     std::cerr << "aotc: " << ko_path << ": " << error << "\n";
     cleanup();

@@ -8,6 +8,7 @@
 
 #include "aotc/descriptor.h"
 #include "aotc/sha256.h"
+#include "aotc/sign.h"
 
 namespace aotc {
 namespace {
@@ -69,6 +70,11 @@ bool FindElfSection(const std::vector<uint8_t>& elf, const std::string& name, ui
 }
 
 bool PatchObjDigest(std::vector<uint8_t>* elf, std::string* error) {
+  ModuleSigLayout sig;
+  if (ParseModuleSig(*elf, &sig, error) || !error->empty()) {
+    *error = "the object is signed: patch its digest before signing it";
+    return false;
+  }
   uint64_t off = 0, size = 0;
   if (!FindElfSection(*elf, WASMKM_DESC_SECTION, &off, &size, error)) return false;
   if (size < sizeof(struct wasmkm_desc)) {
@@ -79,6 +85,29 @@ bool PatchObjDigest(std::vector<uint8_t>* elf, std::string* error) {
   memset(field, 0, 32);
   Sha256Digest d = Sha256Of(elf->data(), elf->size());
   memcpy(field, d.data(), 32);
+  return true;
+}
+
+bool CheckObjDigest(const std::vector<uint8_t>& obj, std::string* error) {
+  ModuleSigLayout sig;
+  sig.payload_len = obj.size();
+  if (!ParseModuleSig(obj, &sig, error) && !error->empty()) return false;
+  std::vector<uint8_t> payload(obj.begin(), obj.begin() + long(sig.payload_len));
+  uint64_t off = 0, size = 0;
+  if (!FindElfSection(payload, WASMKM_DESC_SECTION, &off, &size, error)) return false;
+  if (size < sizeof(struct wasmkm_desc)) {
+    *error = std::string("section ") + WASMKM_DESC_SECTION + " is smaller than the descriptor";
+    return false;
+  }
+  uint8_t* field = payload.data() + off + DescObjShaOffset();
+  uint8_t stored[32];
+  memcpy(stored, field, 32);
+  memset(field, 0, 32);
+  Sha256Digest d = Sha256Of(payload.data(), payload.size());
+  if (memcmp(stored, d.data(), 32) != 0) {
+    *error = "object digest mismatch: the object was changed after aotc wrote it";
+    return false;
+  }
   return true;
 }
 

@@ -26,6 +26,11 @@ const char kAotcUsage[] =
     "                        ../share/wasmkm/symvers/<kernel release>/Module.symvers\n"
     "                        (DKMS keeps one per kernel), else ../share/wasmkm/\n"
     "                        Module.symvers; in the source tree: kmod/Module.symvers)\n"
+    "  --sign-key KEY       sign the object for a kernel that enforces module\n"
+    "                        signatures (Secure Boot): KEY is a PEM private key;\n"
+    "                        needs --sign-cert (Documentation/secure-boot.md)\n"
+    "  --sign-cert CERT      the X.509 certificate (PEM or DER) of --sign-key, the one\n"
+    "                        the kernel trusts (enrolled with mokutil --import)\n"
     "  -v, --verbose         show the generated build and Kbuild's output\n"
     "  -h, --help            this text\n"
     "\n"
@@ -45,7 +50,8 @@ const char kAotcUsage[] =
     "  aotc hello.wasm -o hello.wko\n"
     "  aotc sensor.wasm -o sensor.wko --kdir /usr/src/linux-headers-$(uname -r)\n"
     "  aotc sensor.wasm -o sensor.wko --arch arm64 --kdir ~/rpi/linux-headers-arm64 \\\n"
-    "       --symvers ~/rpi/wasmkm/Module.symvers\n";
+    "       --symvers ~/rpi/wasmkm/Module.symvers\n"
+    "  aotc hello.wasm -o hello.wko --sign-key /root/mok/MOK.priv --sign-cert /root/mok/MOK.der\n";
 
 std::string FileStem(const std::string& path) {
   size_t slash = path.find_last_of('/');
@@ -69,6 +75,8 @@ bool ParseOptions(const std::vector<std::string>& args, Options* o, std::string*
       {"--keep-build", &o->keep_build},
       {"--include-dir", &o->include_dir},
       {"--symvers", &o->symvers},
+      {"--sign-key", &o->sign_key},
+      {"--sign-cert", &o->sign_cert},
   };
   for (size_t i = 0; i < args.size(); i++) {
     const std::string& a = args[i];
@@ -117,6 +125,11 @@ bool ParseOptions(const std::vector<std::string>& args, Options* o, std::string*
   }
   if (!o->arch.empty() && o->arch != "x86" && o->arch != "arm64") {
     *error = "--arch " + o->arch + ": must be x86 or arm64";
+    return false;
+  }
+  if (o->sign_key.empty() != o->sign_cert.empty()) {
+    *error = o->sign_key.empty() ? "--sign-cert needs --sign-key (the certificate's private key)"
+                                 : "--sign-key needs --sign-cert (the key's X.509 certificate)";
     return false;
   }
   return true;

@@ -18,6 +18,8 @@ struct Options {
   std::string keep_build;     // --keep-build DIR
   std::string include_dir;    // --include-dir DIR
   std::string symvers;        // --symvers FILE
+  std::string sign_key;       // --sign-key KEY.pem (aotc/sign.h)
+  std::string sign_cert;      // --sign-cert CERT (PEM or DER)
   bool verbose = false;
   bool help = false;
 };

@@ -121,7 +121,14 @@ static int wasmkm_verify_desc(const u8 *p, size_t len, char *error)
 	return 0;
 }
 
-/* End of the signed payload: the bytes before an appended module signature. */
+/*
+ * End of the signed payload: the bytes before an appended module signature
+ * (aotc --sign-key, or the kernel's sign-file).  The object is verified and
+ * its digest recomputed over these bytes only, as the module loader links
+ * only them: every section must lie in them, and the digest, patched before
+ * signing, is covered by the signature.  The signature itself is checked by
+ * the kernel's module loader at finit_module() (kernel/module/signing.c).
+ */
 static int wasmkm_payload_len(const u8 *buf, size_t len, size_t *out, char *error)
 {
 	const size_t mlen = sizeof(MODULE_SIG_STRING) - 1;
@@ -155,6 +162,10 @@ int wasmkm_verify_object(const u8 *buf, size_t len, const struct wasmkm_desc **d
 	size_t payload;
 	int i, found = 0, ret;
 
+	ret = wasmkm_payload_len(buf, len, &payload, error);
+	if (ret)
+		return ret;
+	len = payload;
 	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG))
 		return wasmkm_fail(error, -ENOEXEC, "not an ELF file");
 	if (eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_ident[EI_DATA] != ELFDATA2LSB)
@@ -202,12 +213,8 @@ int wasmkm_verify_object(const u8 *buf, size_t len, const struct wasmkm_desc **d
 	if (ret)
 		return ret;
 
-	ret = wasmkm_payload_len(buf, len, &payload, error);
-	if (ret)
-		return ret;
+	/* In bounds: the descriptor section lies in the payload and holds one. */
 	obj_sha_off = desc_off + offsetof(struct wasmkm_desc, obj_sha256);
-	if (obj_sha_off + WASMKM_SHA256_LEN > payload)
-		return wasmkm_fail(error, -ENOEXEC, "descriptor lies in the module signature");
 	sha256_init(&sctx);
 	sha256_update(&sctx, buf, obj_sha_off);
 	sha256_update(&sctx, zero, sizeof(zero));

@@ -68,6 +68,10 @@ PACKAGES=(
 	clang-format
 	# make lint-sh
 	shellcheck
+	# aotc --sign-key (libcrypto), and openssl for the test key and the host
+	# signing test (openssl cms -verify)
+	libssl-dev
+	openssl
 	kmod
 	# make check-install: systemd-analyze verify of wasmkm.service
 	systemd

@@ -24,7 +24,9 @@
 #   make check-debug
 #                   the guest suite on a debug kernel (KASAN, KFENCE, kmemleak,
 #                   lockdep, UBSAN, ...) built once from linux-source-6.1 and
-#                   cached (scripts/debug-kernel.sh, Documentation/limits.md)
+#                   cached (scripts/debug-kernel.sh, Documentation/limits.md),
+#                   then a short boot of it with module.sig_enforce=1 for the
+#                   signing test (Documentation/secure-boot.md)
 
 # A recipe that fails leaves no half-written target behind.
 .DELETE_ON_ERROR:
@@ -69,12 +71,14 @@ CONF_NAMES := $(addprefix conf-,$(basename $(notdir $(CONF_WAT))))
 APP_WASM += $(addprefix $(BUILD)/wasm/,$(addsuffix .wasm,$(CONF_NAMES)))
 APP_WKO += $(addprefix $(OUT)/apps/,$(addsuffix .wko,$(CONF_NAMES)))
 APP_EXPECTED += $(addprefix $(OUT)/apps/,$(addsuffix .wat,$(CONF_NAMES)))
+# ret.wat signed by aotc (tests/kselftest/signing.c, rule below).
+APP_WKO += $(OUT)/apps/signed.wko
 # Apps from the Rust, C++, AssemblyScript and Go toolchains, with their
 # expected outcome (tests/kselftest/toolchains.c).
 -include tests/toolchains/toolchains.mk
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll net sandbox_acct wasmctl toolchains memory devices devices_io observe restart apply unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll net sandbox_acct wasmctl toolchains memory devices devices_io observe restart apply signing unload
 KSELFTEST_BINS := $(addprefix $(OUT)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
@@ -82,7 +86,7 @@ KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter 
 	-I$(ROOT)/tests/include
 
 .PHONY: apps apps-wasm kselftests demo demo-run check-all check-vm check-lanes check-install \
-	vm-smoke vm-shell lint lint-kmod lint-cxx lint-sh check-debug check-debug-run
+	vm-smoke vm-shell lint lint-kmod lint-cxx lint-sh check-debug check-debug-run check-debug-sig
 
 # ------------------------------------------------------------------ apps
 apps: $(APP_WKO) $(APP_EXPECTED) $(OUT)/apps/wasmkm_devsim.ko
@@ -110,6 +114,27 @@ $(OUT)/apps/conf-%.wat: tests/host/codegen/wat/%.wat
 $(BUILD)/wasm/%.wasm: examples/%.c
 	@mkdir -p $(@D)
 	$(WASM_CC) $(WASM_CFLAGS) -o $@ $<
+
+# tests/kselftest/signing.c: ret.wat compiled and signed by aotc.  The
+# regular lanes sign with a throwaway key made here (their kernels neither
+# trust it nor enforce signatures); the debug lane with the debug kernel's
+# own key (check-debug-sig).
+SIGN_TEST_KEY := $(BUILD)/sign-test/key.pem
+SIGN_TEST_CERT := $(BUILD)/sign-test/cert.der
+
+$(SIGN_TEST_KEY) $(SIGN_TEST_CERT) &:
+	@mkdir -p $(@D)
+	openssl req -new -x509 -newkey rsa:2048 -nodes -sha256 -days 36500 \
+		-subj /CN=wasmkm-test-signing -keyout $(SIGN_TEST_KEY) -outform DER -out $(SIGN_TEST_CERT)
+
+$(OUT)/apps/signed.wko: $(BUILD)/wasm/ret.wasm $(BUILD)/bin/aotc $(SIGN_TEST_KEY) $(SIGN_TEST_CERT) \
+		$(wildcard kmod/include/wasmkm/*.h) $(wildcard uapi/linux/*.h) \
+		$(wildcard $(KOBJ)/Module.symvers) | kmod
+	@mkdir -p $(@D)
+	$(BUILD)/bin/aotc $< -o $@ --name signed --kdir $(KDIR) --arch $(ARCH) \
+		$(if $(CROSS_COMPILE),--cross-compile $(CROSS_COMPILE)) \
+		--symvers $(KOBJ)/Module.symvers --sign-key $(SIGN_TEST_KEY) \
+		--sign-cert $(SIGN_TEST_CERT) $(AOTC_FLAGS)
 
 # The objects depend on the compiler, the runtime headers and wasmkm.ko's
 # exported symbols (their CRCs).
@@ -205,6 +230,7 @@ check-debug: deps
 		{ rm -rf $(DEBUG_OUT); mkdir -p $(DEBUG_OUT); \
 		  cp $(BUILD)/debug-kernel.dir $(DEBUG_OUT)/kernel.dir; }
 	$(MAKE) --no-print-directory check-debug-run DEBUG_KDIR=$$(cat $(BUILD)/debug-kernel.dir)
+	$(MAKE) --no-print-directory check-debug-sig DEBUG_KDIR=$$(cat $(BUILD)/debug-kernel.dir)
 
 $(DEBUG_OUT)/kmod/wasmkm.ko: $(shell find kmod uapi -name '*.[ch]' -not -name '*.mod.c' \
 		2>/dev/null) kmod/Kbuild
@@ -236,6 +262,33 @@ $(DEBUG_OUT)/apps/wasmkm_devsim.ko: tests/devsim/wasmkm_devsim.c tests/devsim/Kb
 	ln -sfn $(ROOT)/tests/devsim/Kbuild $(DEBUG_OUT)/devsim/Kbuild
 	$(MAKE) -C $(DEBUG_KDIR) M=$(DEBUG_OUT)/devsim W=1 modules
 	cp $(DEBUG_OUT)/devsim/wasmkm_devsim.ko $@
+
+# The debug kernel has CONFIG_MODULE_SIG and its own key in its trusted
+# keyring (certs/signing_key.pem): signed.wko is signed with that key.
+$(DEBUG_OUT)/apps/signed.wko: $(BUILD)/wasm/ret.wasm $(BUILD)/bin/aotc $(DEBUG_OUT)/kmod/wasmkm.ko
+	@mkdir -p $(@D)
+	$(BUILD)/bin/aotc $< -o $@ --name signed --kdir $(DEBUG_KDIR) \
+		--symvers $(DEBUG_OUT)/kmod/Module.symvers --sign-key $(DEBUG_KDIR)/certs/signing_key.pem \
+		--sign-cert $(DEBUG_KDIR)/certs/signing_key.x509 $(AOTC_FLAGS)
+
+# A second, short boot of the debug kernel with module.sig_enforce=1 and
+# only tests/kselftest/signing.c: wasmkm.ko signed with the kernel's own
+# key by its scripts/sign-file, an unsigned and a signed app object.
+SIG_OUT := $(DEBUG_OUT)/sig
+VM_SIG_TIMEOUT ?= 900
+check-debug-sig: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl $(OUT)/kselftest/signing
+	$(MAKE) --no-print-directory $(DEBUG_OUT)/apps/signed.wko $(DEBUG_OUT)/apps/ret.wko \
+		DEBUG_KDIR=$(DEBUG_KDIR)
+	rm -rf $(SIG_OUT)
+	mkdir -p $(SIG_OUT)/apps $(SIG_OUT)/tests
+	$(DEBUG_KDIR)/scripts/sign-file sha256 $(DEBUG_KDIR)/certs/signing_key.pem \
+		$(DEBUG_KDIR)/certs/signing_key.x509 $(DEBUG_OUT)/kmod/wasmkm.ko $(SIG_OUT)/wasmkm.ko
+	cp $(DEBUG_OUT)/apps/signed.wko $(DEBUG_OUT)/apps/ret.wko $(SIG_OUT)/apps/
+	cp $(OUT)/kselftest/signing $(SIG_OUT)/tests/
+	echo signing >$(SIG_OUT)/tests/order
+	tests/vm/run.sh --kernel $(DEBUG_KDIR)/arch/x86/boot/bzImage --kmod $(SIG_OUT)/wasmkm.ko \
+		--wasmctl $(OUT)/guest/wasmctl --apps $(SIG_OUT)/apps --tests $(SIG_OUT)/tests \
+		--out $(SIG_OUT)/vm --timeout $(VM_SIG_TIMEOUT) --append module.sig_enforce=1 check
 
 check-debug-run: $(DEBUG_OUT)/kmod/wasmkm.ko wasmctl kselftests apps-wasm $(APP_EXPECTED)
 	-$(MAKE) --no-print-directory $(CHECK_J) -k $(DEBUG_APP_WKO) \

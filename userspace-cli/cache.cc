@@ -181,7 +181,7 @@ int RunInherit(const std::vector<std::string>& argv) {
 }
 
 bool CompileCached(const std::string& wasm_path, const std::string& app_name, bool verbose,
-                   std::string* wko, std::string* error) {
+                   std::string* wko, std::string* error, const SignFiles& sign) {
   std::string bytes;
   if (!ReadUserFile(wasm_path, kMaxAppFile, "a .wasm file", &bytes, error)) return false;
   struct utsname u;
@@ -191,6 +191,19 @@ bool CompileCached(const std::string& wasm_path, const std::string& app_name, bo
   }
   std::string key = CacheKey(aotc::Sha256Of(bytes.data(), bytes.size()), u.release, u.machine,
                              WASMKM_ABI_VERSION);
+  if (!sign.key.empty()) {
+    std::string key_pem, cert;
+    if (!ReadUserFile(sign.key, kMaxManifestFile, "a PEM private key", &key_pem, error) ||
+        !ReadUserFile(sign.cert, kMaxManifestFile, "an X.509 certificate", &cert, error)) {
+      *error = (key_pem.empty() ? "--sign-key " : "--sign-cert ") + *error;
+      return false;
+    }
+    aotc::Sha256 h;
+    AddField(&h, key);
+    AddField(&h, aotc::HexOf(aotc::Sha256Of(key_pem.data(), key_pem.size())));
+    AddField(&h, aotc::HexOf(aotc::Sha256Of(cert.data(), cert.size())));
+    key = aotc::HexOf(h.Final()) + "-signed";
+  }
   std::string dir =
       CacheDirFor(getenv("WASMKM_CACHE"), getenv("XDG_CACHE_HOME"), getenv("HOME"), geteuid() == 0);
   if (!SecureCacheDir(dir, error)) return false;
@@ -210,6 +223,8 @@ bool CompileCached(const std::string& wasm_path, const std::string& app_name, bo
   std::vector<std::string> argv = {
       aotc,     wasm_path, "-o", tmp, "--kdir", std::string("/lib/modules/") + u.release + "/build",
       "--name", app_name};
+  if (!sign.key.empty())
+    argv.insert(argv.end(), {"--sign-key", sign.key, "--sign-cert", sign.cert});
   if (verbose) argv.push_back("-v");
   // Seconds of silence look like a hang: say what is happening on a terminal.
   if (verbose || isatty(STDERR_FILENO))

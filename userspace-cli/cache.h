@@ -40,10 +40,18 @@ bool CachedObjectOk(const std::string& path, std::string* error);
 // or -1 if it could not be started.
 int RunInherit(const std::vector<std::string>& argv);
 
+// aotc --sign-key/--sign-cert for the compiled object; both empty: unsigned.
+struct SignFiles {
+  std::string key;
+  std::string cert;
+};
+
 // Compiles @wasm_path (app name @app_name) into the cache unless it is
-// there; sets *wko to the cached object.  False with *error.
+// there; sets *wko to the cached object.  False with *error.  A signed
+// object is cached under a key that also covers the key and certificate
+// files' contents.
 bool CompileCached(const std::string& wasm_path, const std::string& app_name, bool verbose,
-                   std::string* wko, std::string* error);
+                   std::string* wko, std::string* error, const SignFiles& sign = {});
 
 }  // namespace wasmctl
 

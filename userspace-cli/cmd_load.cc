@@ -35,6 +35,19 @@ bool IsWasm(const std::string& path) {
   return wasm;
 }
 
+// The kernel's module signature check (kernel/module/signing.c) refuses an
+// unsigned object on a kernel that enforces signatures with EKEYREJECTED, a
+// bad signature with EKEYREJECTED or EBADMSG, a key it does not trust with
+// ENOKEY.  wasmkm.ko's own attach refusals also use EKEYREJECTED, but then
+// APP_INFO holds its reason (@wasmkm_reason).
+std::string SigningAdvice(int err, const std::string& wasmkm_reason) {
+  if (!wasmkm_reason.empty() || (err != EKEYREJECTED && err != EBADMSG && err != ENOKEY)) return "";
+  return "the kernel refused the object's module signature: this kernel requires signed "
+         "modules (Secure Boot or module.sig_enforce=1); sign the object with a key it trusts: "
+         "aotc APP.wasm -o APP.wko --sign-key KEY.pem --sign-cert CERT.der, or wasmctl load "
+         "APP.wasm --sign-key KEY.pem --sign-cert CERT.der (Documentation/secure-boot.md)";
+}
+
 // What to do after finit_module(2) failed with @err.
 std::string FinitAdvice(int err, const std::string& module) {
   switch (err) {
@@ -92,6 +105,11 @@ int LoadApp(LoadOptions o, LoadedApp* out) {
                               ", which wasmkm.ko does not provide (see wasmctl inspect " + o.file +
                               ")");
   bool wasm = IsWasm(o.file);
+  if (!wasm && !o.sign_key.empty())
+    return Fail("load", o.file +
+                            " is a compiled object: --sign-key signs a .wasm compiled here; "
+                            "sign a .wko when compiling it (aotc --sign-key KEY --sign-cert "
+                            "CERT)");
   if (!wasm) {
     WkoInfo wi;
     if (!ReadWkoInfo(bytes, &wi, &error)) return Fail("load", o.file + ": " + error);
@@ -127,7 +145,8 @@ int LoadApp(LoadOptions o, LoadedApp* out) {
     close_dirs();
     return Fail("load", error);
   }
-  if (wasm && !CompileCached(o.file, o.app_name, o.verbose, &wko, &error)) {
+  if (wasm && !CompileCached(o.file, o.app_name, o.verbose, &wko, &error,
+                             SignFiles{o.sign_key, o.sign_cert})) {
     close_dirs();
     return Fail("load", error);
   }
@@ -173,6 +192,10 @@ int LoadApp(LoadOptions o, LoadedApp* out) {
       u.app_id = l.app_id;
       dev.Ioctl(WASMKM_IOC_UNLOAD, &u);
       close(obj);
+      std::string signing = SigningAdvice(ferr, reason);
+      if (!signing.empty())
+        return Fail("load", wko + ": loading module " + module + " failed: " + strerror(ferr) +
+                                ": " + signing);
       return Fail("load", wko + ": loading module " + module + " failed: " + strerror(ferr) +
                               (reason.empty() ? "" : ": " + reason) + " (" +
                               FinitAdvice(ferr, module) + ")");

@@ -19,7 +19,8 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
                                  {"--detach", false},   {"--env", true},      {"--cap", true},
                                  {"-m", true},          {"--manifest", true}, {"--mem-max", true},
                                  {"--no-start", false}, {"--wait", false},    {"-v", false},
-                                 {"--verbose", false},  {"-h", false},        {"--help", false}};
+                                 {"--verbose", false},  {"-h", false},        {"--help", false},
+                                 {"--sign-key", true},  {"--sign-cert", true}};
   specs.insert(specs.end(), kRestartFlags.begin(), kRestartFlags.end());
   if (!ParseFlags(args, specs, &p, error)) return false;
   if (p.Has("-h") || p.Has("--help")) {
@@ -130,6 +131,18 @@ bool ParseLoadOptions(const std::vector<std::string>& args, LoadOptions* o, std:
   std::string mem_max = p.Has("--mem-max") ? p.Get("--mem-max") : m.mem_max.value_or("");
   if (!mem_max.empty() && !ParseMemMax(mem_max, &o->mem_max_pages, error)) {
     if (!p.Has("--mem-max")) *error = m.mem_max_origin + ": " + *error;
+    return false;
+  }
+  // Signing: a flag overrides the manifest's key; key and certificate go together.
+  o->sign_key = p.Has("--sign-key") ? p.Get("--sign-key") : m.sign_key.value_or("");
+  o->sign_cert = p.Has("--sign-cert") ? p.Get("--sign-cert") : m.sign_cert.value_or("");
+  if (o->sign_key.empty() != o->sign_cert.empty()) {
+    bool key = !o->sign_key.empty();
+    const std::string& origin = key ? (p.Has("--sign-key") ? "--sign-key" : m.sign_key_origin)
+                                    : (p.Has("--sign-cert") ? "--sign-cert" : m.sign_cert_origin);
+    *error = origin + " needs " +
+             (key ? "--sign-cert (or sign-cert in the manifest)"
+                  : "--sign-key (or sign-key in the manifest)");
     return false;
   }
   o->start = !p.Has("--no-start");

@@ -25,6 +25,8 @@ struct LoadOptions {
   std::vector<CapSpec> caps;      // --cap, after the manifest's
   std::string manifest;           // -m FILE
   RestartSpec restart;            // the manifest's, --restart... over it
+  std::string sign_key;           // --sign-key (or the manifest's): aotc signs
+  std::string sign_cert;          // --sign-cert: the compiled object
   bool start = true;
   bool wait = false;
   bool rm = false;      // --rm: unload the app when the instance has ended

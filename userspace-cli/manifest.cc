@@ -121,10 +121,23 @@ bool ParseManifest(const std::string& text, const std::string& name, Manifest* m
         return false;
       }
       *field = uint32_t(i->get());
+    } else if (key == "sign-key" || key == "sign-cert") {
+      bool is_key = key == "sign-key";
+      (is_key ? m->sign_key_origin : m->sign_cert_origin) = At(name, node.source()) + ": " + key;
+      const auto* s = node.as_string();
+      if (!s || s->get().empty()) {
+        *error = At(name, node.source()) + ": " + key + ": takes a file name, e.g. \"" +
+                 (is_key ? "/root/mok/MOK.priv" : "/root/mok/MOK.der") + "\"";
+        return false;
+      }
+      std::string path = s->get();
+      size_t slash = name.find_last_of('/');
+      if (path[0] != '/' && slash != std::string::npos) path = name.substr(0, slash + 1) + path;
+      (is_key ? m->sign_key : m->sign_cert) = path;
     } else {
       *error = At(name, node.source()) + ": unknown key " + key.substr(0, 80) +
                " (known: args, env, caps, mem-max, name, restart, restart-delay, "
-               "restart-max-delay, restart-burst, restart-interval, file)";
+               "restart-max-delay, restart-burst, restart-interval, file, sign-key, sign-cert)";
       return false;
     }
   }

@@ -13,6 +13,9 @@
 //                              # restart-interval (Documentation/restart-policies.md)
 //   file = "sensor.wasm"       # the object (.wasm or .wko), for wasmctl apply;
 //                              # relative to the manifest's directory
+//   sign-key = "/root/mok/MOK.priv"   # sign the compiled object (as --sign-key,
+//   sign-cert = "/root/mok/MOK.der"   # --sign-cert; Documentation/secure-boot.md);
+//                              # a relative path is relative to the manifest
 //
 // Any TOML string form is accepted ('literal', "basic", multi-line).  Other
 // keys or types are errors; every error names file:line and the key.
@@ -38,7 +41,11 @@ struct Manifest {
   std::optional<std::string> name;
   std::string name_origin;
   RestartSpec restart;
-  std::string restart_origin;       // "FILE:LINE" of the first restart key
+  std::string restart_origin;           // "FILE:LINE" of the first restart key
+  std::optional<std::string> sign_key;  // resolved against the manifest's directory
+  std::string sign_key_origin;          // "FILE:LINE: sign-key"
+  std::optional<std::string> sign_cert;
+  std::string sign_cert_origin;
   std::optional<std::string> file;  // as written (wasmctl apply resolves it)
   std::string file_origin;
 };

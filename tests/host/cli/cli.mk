@@ -22,7 +22,8 @@ $(CLI_TEST_DIR)/obj/%.o: %.cc
 	$(CXX) $(CXXFLAGS_SAN) -DWASMKM_SRC_ROOT='"$(ROOT)"' -MMD -MP -c -o $@ $<
 
 $(CLI_TEST_BIN): $(CLI_TEST_OBJS)
-	$(CXX) $(CXXFLAGS_SAN) -o $@ $(CLI_TEST_OBJS) $(GTEST_LIBS) $(WABT_LIBS) $(BPF_LIBS)
+	$(CXX) $(CXXFLAGS_SAN) -o $@ $(CLI_TEST_OBJS) $(GTEST_LIBS) $(WABT_LIBS) $(BPF_LIBS) \
+		$(CRYPTO_LIBS)
 
 # wasmctl top/trace's BPF skeleton (top Makefile).
 $(CLI_TEST_DIR)/obj/userspace-cli/bpf/probe.o: $(BPF_SKEL)
