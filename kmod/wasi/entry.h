@@ -104,4 +104,11 @@
 WASMKM_ENTRY_EACH();
 #undef WASMKM_ENTRY_CB
 
+/*
+ * proc_exit ends the instance (wasmkm_end()): its generated wrapper must not
+ * seem to return after the call, or objtool, checking the linked module
+ * (compat.h), finds the wrapper's epilogue unreachable.
+ */
+void __wasmkm_noreturn wasmkm_do_proc_exit(struct wasmkm_ctx *ctx, s32 code);
+
 #endif /* _WASMKM_WASI_ENTRY_H */
