@@ -25,19 +25,10 @@
 
 /*
  * Imports whose files still define wasmkm_wasi_<name>() themselves through
- * WASMKM_CALL() (the same enter/leave): the path helpers.  No wrapper is
+ * WASMKM_CALL() (the same enter/leave): path_open.  No wrapper is
  * generated for them; the list shrinks as they move to wasmkm_do_<name>().
  */
-#define WASMKM_BY_HAND_path_create_directory	1
-#define WASMKM_BY_HAND_path_filestat_get	1
-#define WASMKM_BY_HAND_path_filestat_set_times	1
-#define WASMKM_BY_HAND_path_link		1
 #define WASMKM_BY_HAND_path_open		1
-#define WASMKM_BY_HAND_path_readlink		1
-#define WASMKM_BY_HAND_path_remove_directory	1
-#define WASMKM_BY_HAND_path_rename		1
-#define WASMKM_BY_HAND_path_symlink		1
-#define WASMKM_BY_HAND_path_unlink_file		1
 
 /*
  * The C parameters, call arguments and result letter of each wasm parameter
