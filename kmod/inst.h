@@ -108,11 +108,14 @@ struct wasmkm_inst {
 	u32 trap_func;
 	char trap_func_name[WASMKM_NAME_LEN];
 	char error[WASMKM_ERROR_LEN];
-	u64 start_ns;			/* const */
+	u64 start_ns;			/* lock: set when listed, then const */
 	u64 end_ns;
-	u64 mem_bytes;
+	u64 mem_bytes;			/* thread, WRITE_ONCE; LIST reads it meanwhile */
 	u64 cpu_ns;			/* the thread's CPU time, once ended */
-	/* thread: linear memory's pages, mapped at ctx.mem by vmap() (memory.c) */
+	/*
+	 * thread (set up at launch before the thread is woken): linear
+	 * memory's pages, mapped at ctx.mem by vmap() (memory.c)
+	 */
 	struct page **mem_pages;
 	unsigned long mem_npages;	/* allocated and mapped */
 	unsigned long mem_pages_cap;	/* entries of mem_pages */
