@@ -464,6 +464,7 @@ int wasmkm_inst_stop(u32 inst_id)
 
 void wasmkm_inst_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *info)
 {
+	lockdep_assert_held(&wasmkm_lock);
 	memset(info, 0, sizeof(*info));
 	info->inst_id = inst->id;
 	info->app_id = inst->app ? inst->app->id : 0;

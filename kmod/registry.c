@@ -36,6 +36,7 @@ bool wasmkm_may_control(const struct cred *owner)
 
 struct wasmkm_app *wasmkm_app_find(u32 app_id)
 {
+	lockdep_assert_held(&wasmkm_lock);
 	if (!app_id || app_id > INT_MAX)
 		return NULL;
 	return idr_find(&wasmkm_apps, app_id);
@@ -458,6 +459,7 @@ int wasmkm_unload_app(u32 app_id)
 
 static void wasmkm_app_fill_info(struct wasmkm_app *app, struct wasmkm_app_info *info)
 {
+	lockdep_assert_held(&wasmkm_lock);
 	memset(info, 0, sizeof(*info));
 	info->app_id = app->id;
 	info->state = app->state;

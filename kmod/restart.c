@@ -295,6 +295,7 @@ void wasmkm_restart_work(struct work_struct *work)
 /* The restart fields of an ended @inst's listing. */
 void wasmkm_restart_fill_info(struct wasmkm_inst *inst, struct wasmkm_inst_info *info)
 {
+	lockdep_assert_held(&wasmkm_lock);
 	info->restart_state = READ_ONCE(inst->restart_state);
 	info->restart_delay_ms = inst->restart_delay_ms;
 	info->next_inst_id = READ_ONCE(inst->next_inst_id);

@@ -72,8 +72,12 @@ TRACE_EVENT(wasmkm_app_load,
 		  __entry->name, __entry->uid, __entry->attached)
 );
 
-/* wasmkm_app_attach: the app's object module attached (its code is live). */
-TRACE_EVENT(wasmkm_app_attach,
+/*
+ * The events of an app record that carry its id and name only.  Their
+ * fields and format are the same by contract (Documentation/
+ * observability.md), so they share one class.
+ */
+DECLARE_EVENT_CLASS(wasmkm_app_event,
 	TP_PROTO(const struct wasmkm_app *app),
 	TP_ARGS(app),
 	TP_STRUCT__entry(
@@ -87,19 +91,16 @@ TRACE_EVENT(wasmkm_app_attach,
 	TP_printk("app=%u name=%s", __entry->app_id, __entry->name)
 );
 
-/* wasmkm_app_unload: the app record is forgotten (unload or module exit). */
-TRACE_EVENT(wasmkm_app_unload,
+/* wasmkm_app_attach: the app's object module attached (its code is live). */
+DEFINE_EVENT(wasmkm_app_event, wasmkm_app_attach,
 	TP_PROTO(const struct wasmkm_app *app),
-	TP_ARGS(app),
-	TP_STRUCT__entry(
-		__field(u32, app_id)
-		__array(char, name, 64)
-	),
-	TP_fast_assign(
-		__entry->app_id = app->id;
-		strscpy(__entry->name, app->name, sizeof(__entry->name));
-	),
-	TP_printk("app=%u name=%s", __entry->app_id, __entry->name)
+	TP_ARGS(app)
+);
+
+/* wasmkm_app_unload: the app record is forgotten (unload or module exit). */
+DEFINE_EVENT(wasmkm_app_event, wasmkm_app_unload,
+	TP_PROTO(const struct wasmkm_app *app),
+	TP_ARGS(app)
 );
 
 /* wasmkm_inst_start: an instance's thread was created and woken. */
@@ -190,7 +191,11 @@ TRACE_EVENT(wasmkm_mem_grow,
 		  __entry->old_pages, __entry->new_pages, __entry->ok)
 );
 
-/* wasmkm_hostcall_enter: a WASI host call begins (fn: enum wasmkm_fn). */
+/*
+ * wasmkm_hostcall_enter: a WASI host call begins (fn: enum wasmkm_fn).  Not
+ * a class shared with wasmkm_hostcall_exit: a class has one field list, and
+ * the documented fields of enter have no err.
+ */
 TRACE_EVENT(wasmkm_hostcall_enter,
 	TP_PROTO(struct wasmkm_ctx *ctx, u32 fn),
 	TP_ARGS(ctx, fn),

@@ -63,6 +63,7 @@ static struct wasmkm_user *wasmkm_user_get(kuid_t uid)
 /* Free @user once nothing of it is listed (instances go before their app). */
 static void wasmkm_user_forget_unused(struct wasmkm_user *user)
 {
+	lockdep_assert_held(&wasmkm_lock);
 	if (user->apps || user->running || user->ended)
 		return;
 	hash_del(&user->node);

@@ -25,19 +25,10 @@
 
 /*
  * Imports whose files still define wasmkm_wasi_<name>() themselves through
- * WASMKM_CALL() (the same enter/leave): the path helpers.  No wrapper is
+ * WASMKM_CALL() (the same enter/leave): path_open.  No wrapper is
  * generated for them; the list shrinks as they move to wasmkm_do_<name>().
  */
-#define WASMKM_BY_HAND_path_create_directory	1
-#define WASMKM_BY_HAND_path_filestat_get	1
-#define WASMKM_BY_HAND_path_filestat_set_times	1
-#define WASMKM_BY_HAND_path_link		1
 #define WASMKM_BY_HAND_path_open		1
-#define WASMKM_BY_HAND_path_readlink		1
-#define WASMKM_BY_HAND_path_remove_directory	1
-#define WASMKM_BY_HAND_path_rename		1
-#define WASMKM_BY_HAND_path_symlink		1
-#define WASMKM_BY_HAND_path_unlink_file		1
 
 /*
  * The C parameters, call arguments and result letter of each wasm parameter
@@ -103,5 +94,12 @@
 #define WASMKM_ENTRY_CB WASMKM_DO_DECL
 WASMKM_ENTRY_EACH();
 #undef WASMKM_ENTRY_CB
+
+/*
+ * proc_exit ends the instance (wasmkm_end()): its generated wrapper must not
+ * seem to return after the call, or objtool, checking the linked module
+ * (compat.h), finds the wrapper's epilogue unreachable.
+ */
+void __wasmkm_noreturn wasmkm_do_proc_exit(struct wasmkm_ctx *ctx, s32 code);
 
 #endif /* _WASMKM_WASI_ENTRY_H */

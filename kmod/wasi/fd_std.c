@@ -4,6 +4,8 @@
  * file; stdout and stderr append to the instance's log (and to printk when
  * mirrored).  Neither has a position: fd_pread/fd_pwrite are ESPIPE.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 #include <linux/poll.h>
 #include <linux/printk.h>

@@ -20,6 +20,7 @@
 
 #include "app_mem.h"
 #include "compat.h"
+#include "wasi/entry.h"
 #include "wasi/lookup.h"
 #include "wasmkm.h"
 
@@ -118,21 +119,19 @@ out:
 	return wasmkm_errno_to_wasi(err);
 }
 
-s32 wasmkm_wasi_path_create_directory(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
+s32 wasmkm_do_path_create_directory(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
 {
-	return WASMKM_CALL(ctx, path_create_directory, wasmkm_path_create(ctx, fd, path, len,
-						   WASI_RIGHT_PATH_CREATE_DIRECTORY,
-						   WASMKM_MKDIR, NULL));
+	return wasmkm_path_create(ctx, fd, path, len, WASI_RIGHT_PATH_CREATE_DIRECTORY,
+				  WASMKM_MKDIR, NULL);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_create_directory);
 
 /*
  * An absolute target is refused (EPERM), as wasmtime (cap-std) refuses it:
  * inside the grant it would name the grant's root, outside it the host's,
  * so a link an app leaves behind would point other programs at host files.
  */
-static s32 wasmkm_path_symlink(struct wasmkm_ctx *ctx, s32 old_path, s32 old_len, s32 fd,
-			       s32 new_path, s32 new_len)
+s32 wasmkm_do_path_symlink(struct wasmkm_ctx *ctx, s32 old_path, s32 old_len, s32 fd,
+			   s32 new_path, s32 new_len)
 {
 	char *target;
 	s32 ret;
@@ -151,14 +150,6 @@ static s32 wasmkm_path_symlink(struct wasmkm_ctx *ctx, s32 old_path, s32 old_len
 	return ret;
 }
 
-s32 wasmkm_wasi_path_symlink(struct wasmkm_ctx *ctx, s32 old_path, s32 old_len, s32 fd,
-			     s32 new_path, s32 new_len)
-{
-	return WASMKM_CALL(ctx, path_symlink,
-			   wasmkm_path_symlink(ctx, old_path, old_len, fd, new_path,
-						    new_len));
-}
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_symlink);
 
 static s32 wasmkm_path_remove(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len, bool rmdir)
 {
@@ -197,18 +188,15 @@ out:
 	return wasmkm_errno_to_wasi(err);
 }
 
-s32 wasmkm_wasi_path_unlink_file(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
+s32 wasmkm_do_path_unlink_file(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
 {
-	return WASMKM_CALL(ctx, path_unlink_file, wasmkm_path_remove(ctx, fd, path, len, false));
+	return wasmkm_path_remove(ctx, fd, path, len, false);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_unlink_file);
 
-s32 wasmkm_wasi_path_remove_directory(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
+s32 wasmkm_do_path_remove_directory(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len)
 {
-	return WASMKM_CALL(ctx, path_remove_directory,
-			   wasmkm_path_remove(ctx, fd, path, len, true));
+	return wasmkm_path_remove(ctx, fd, path, len, true);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_remove_directory);
 
 static s32 wasmkm_path_stat(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path, s32 len,
 			    s32 buf, bool set, u64 atim, u64 mtim, u32 fst)
@@ -241,25 +229,20 @@ static s32 wasmkm_path_stat(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path,
 	return werr;
 }
 
-s32 wasmkm_wasi_path_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path, s32 len,
-				  s32 buf)
+s32 wasmkm_do_path_filestat_get(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path, s32 len,
+				 s32 buf)
 {
-	return WASMKM_CALL(ctx, path_filestat_get,
-			   wasmkm_path_stat(ctx, fd, flags, path, len, buf, false, 0, 0, 0));
+	return wasmkm_path_stat(ctx, fd, flags, path, len, buf, false, 0, 0, 0);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_filestat_get);
 
-s32 wasmkm_wasi_path_filestat_set_times(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path,
-					s32 len, s64 atim, s64 mtim, s32 fstflags)
+s32 wasmkm_do_path_filestat_set_times(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 path,
+				       s32 len, s64 atim, s64 mtim, s32 fstflags)
 {
-	return WASMKM_CALL(ctx, path_filestat_set_times,
-			   wasmkm_path_stat(ctx, fd, flags, path, len, 0, true, atim, mtim,
-						 fstflags));
+	return wasmkm_path_stat(ctx, fd, flags, path, len, 0, true, atim, mtim, fstflags);
 }
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_filestat_set_times);
 
-static s32 wasmkm_path_readlink(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len, s32 buf,
-				s32 buf_len, s32 bufused)
+s32 wasmkm_do_path_readlink(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len, s32 buf,
+			    s32 buf_len, s32 bufused)
 {
 	DEFINE_DELAYED_CALL(done);
 	const char *target;
@@ -289,13 +272,6 @@ static s32 wasmkm_path_readlink(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 le
 	return werr;
 }
 
-s32 wasmkm_wasi_path_readlink(struct wasmkm_ctx *ctx, s32 fd, s32 path, s32 len, s32 buf,
-			      s32 buf_len, s32 bufused)
-{
-	return WASMKM_CALL(ctx, path_readlink,
-			   wasmkm_path_readlink(ctx, fd, path, len, buf, buf_len, bufused));
-}
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_readlink);
 
 /*
  * may_linkat() (not exported) as with fs.protected_hardlinks = 1, which a
@@ -318,8 +294,8 @@ static int wasmkm_may_link(const struct path *old)
 	return 0;
 }
 
-static s32 wasmkm_path_link(struct wasmkm_ctx *ctx, s32 old_fd, s32 old_flags, s32 old_path,
-			    s32 old_len, s32 new_fd, s32 new_path, s32 new_len)
+s32 wasmkm_do_path_link(struct wasmkm_ctx *ctx, s32 old_fd, s32 old_flags, s32 old_path,
+			s32 old_len, s32 new_fd, s32 new_path, s32 new_len)
 {
 	struct wasmkm_lookup lk;
 	struct path old;
@@ -361,14 +337,6 @@ out:
 	return wasmkm_errno_to_wasi(err);
 }
 
-s32 wasmkm_wasi_path_link(struct wasmkm_ctx *ctx, s32 old_fd, s32 old_flags, s32 old_path,
-			  s32 old_len, s32 new_fd, s32 new_path, s32 new_len)
-{
-	return WASMKM_CALL(ctx, path_link,
-			   wasmkm_path_link(ctx, old_fd, old_flags, old_path, old_len,
-						 new_fd, new_path, new_len));
-}
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_link);
 
 static int wasmkm_do_rename(struct wasmkm_lookup *o, struct wasmkm_lookup *n)
 {
@@ -427,8 +395,8 @@ unlock:
 	return err;
 }
 
-static s32 wasmkm_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 old_len,
-			      s32 new_fd, s32 new_path, s32 new_len)
+s32 wasmkm_do_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 old_len,
+			  s32 new_fd, s32 new_path, s32 new_len)
 {
 	struct wasmkm_lookup o, n;
 	s32 werr;
@@ -445,11 +413,3 @@ static s32 wasmkm_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 
 	return werr;
 }
 
-s32 wasmkm_wasi_path_rename(struct wasmkm_ctx *ctx, s32 fd, s32 old_path, s32 old_len,
-			    s32 new_fd, s32 new_path, s32 new_len)
-{
-	return WASMKM_CALL(ctx, path_rename,
-			   wasmkm_path_rename(ctx, fd, old_path, old_len, new_fd, new_path,
-						   new_len));
-}
-EXPORT_SYMBOL_GPL(wasmkm_wasi_path_rename);

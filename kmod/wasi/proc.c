@@ -6,7 +6,7 @@
 #include "wasi/entry.h"
 #include "wasmkm.h"
 
-void wasmkm_do_proc_exit(struct wasmkm_ctx *ctx, s32 code)
+void __wasmkm_noreturn wasmkm_do_proc_exit(struct wasmkm_ctx *ctx, s32 code)
 {
 	wasmkm_end(wasmkm_ctx_inst(ctx), WASMKM_INST_EXITED, code, 0, ~0U);
 }

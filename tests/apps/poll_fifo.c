@@ -15,25 +15,10 @@
 #include <string.h>
 #include <wasi/api.h>
 
+#include "tap.h"
+
 #define DIR 3
 #define R_RD (__WASI_RIGHTS_FD_READ | __WASI_RIGHTS_POLL_FD_READWRITE)
-
-static int failures, n;
-
-static void check(int ok, const char *what, long got, long want)
-{
-	n++;
-	if (ok) {
-		printf("ok %d %s\n", n, what);
-	} else {
-		printf("not ok %d %s: got %ld, want %ld\n", n, what, got, want);
-		failures++;
-	}
-	fflush(stdout);
-}
-
-#define EQ(got, want, what) do { long g_ = (long)(got), w_ = (long)(want); \
-	check(g_ == w_, what, g_, w_); } while (0)
 
 static __wasi_fd_t open_rd(const char *path, __wasi_fdflags_t ff)
 {

@@ -17,7 +17,6 @@
 #include "wasmkm_test.h"
 #include "kselftest_harness.h"
 
-#define PARAM(name)		"/sys/module/wasmkm/parameters/" name
 /*
  * Sanity bounds only: QEMU TCG is slow and machines are noisy (a loaded
  * host has delayed a 1 ms sleeper by over a second).  What they catch is
@@ -64,18 +63,6 @@ static long read_long(const char *path)
 	if (wk_read_file(path, buf, sizeof(buf)) <= 0)
 		return -1;
 	return strtol(buf, NULL, 10);
-}
-
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, s, strlen(s));
-	close(fd);
-	return n == (ssize_t)strlen(s) ? 0 : -EIO;
 }
 
 static unsigned long tainted(void)
@@ -225,12 +212,12 @@ TEST_F_TIMEOUT(limits, stack_margin_with_helpers_at_the_limit, 300)
 	ASSERT_LT(8, depth) TH_LOG("log: %.200s", self->log);
 
 	snprintf(from, sizeof(from), "%ld", depth - 8);
-	ASSERT_EQ(0, write_str(PARAM("mirror_printk"), "1"));
+	ASSERT_EQ(0, wk_write_str(WK_PARAM("mirror_printk"), "1"));
 	ASSERT_EQ(0, mkdir(DEEP_DIR, 0755) && errno != EEXIST ? -errno : 0);
 	unlink(DEEP_DIR "/f");
 	ASSERT_EQ(0, run_max(self->dev, "deep", argv, 0, DEEP_DIR, &self->info,
 			     self->log, sizeof(self->log)));
-	write_str(PARAM("mirror_printk"), "0");
+	wk_write_str(WK_PARAM("mirror_printk"), "0");
 	EXPECT_EQ(WASMKM_INST_TRAPPED, self->info.state);
 	EXPECT_EQ(WASMKM_TRAP_STACK, self->info.trap_kind);
 	depth2 = strlen(self->log) / 2;
@@ -242,7 +229,7 @@ TEST_F_TIMEOUT(limits, stack_margin_with_helpers_at_the_limit, 300)
 	EXPECT_EQ(0, stat(DEEP_DIR "/f", &st));
 	EXPECT_EQ(2 * depth2, st.st_size);
 
-	min_free = read_long(PARAM("stack_min_free"));
+	min_free = read_long(WK_PARAM("stack_min_free"));
 	TH_LOG("recursion depth %ld (%ld with vmalloc and printk at the limit); least untouched stack of any instance so far: %ld bytes",
 	       depth, depth2, min_free);
 	/* the recursion did reach the reserve: the figure is a measurement */
@@ -269,12 +256,12 @@ TEST_F_TIMEOUT(limits, mem_max_bounds_memory_grow, 300)
 	EXPECT_EQ(1, self->info.exit_code);
 
 	/* the module-wide bound applies without --mem-max */
-	old = read_long(PARAM("mem_max_pages"));
+	old = read_long(WK_PARAM("mem_max_pages"));
 	ASSERT_LT(0, old);
-	ASSERT_EQ(0, write_str(PARAM("mem_max_pages"), "40"));
+	ASSERT_EQ(0, wk_write_str(WK_PARAM("mem_max_pages"), "40"));
 	rc = run_max(self->dev, "grow", NULL, 0, NULL, &self->info, NULL, 0);
 	snprintf(out, sizeof(out), "%ld", old);
-	ASSERT_EQ(0, write_str(PARAM("mem_max_pages"), out));
+	ASSERT_EQ(0, wk_write_str(WK_PARAM("mem_max_pages"), out));
 	ASSERT_EQ(0, rc);
 	EXPECT_EQ(WASMKM_INST_EXITED, self->info.state);
 	EXPECT_EQ(40, self->info.exit_code);

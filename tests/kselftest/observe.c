@@ -21,88 +21,14 @@
 #define TRACEFS	"/sys/kernel/tracing"
 #define NCALLS	"437"	/* sched_yield calls of the traced instance */
 
-/* wasmctl @args... in the background (as @uid), its output to @out, @err. */
-static pid_t spawn_to(const char *const *args, uid_t uid, const char *out, const char *err)
-{
-	const char *argv[16] = { "wasmctl" };
-	pid_t pid;
-	int i;
-
-	for (i = 0; args[i] && i < 14; i++)
-		argv[i + 1] = args[i];
-	pid = fork();
-	if (pid == 0) {
-		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-		int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-
-		dup2(o, 1);
-		dup2(e, 2);
-		if (uid && (setgid(uid) || setuid(uid)))
-			_exit(126);
-		execvp("wasmctl", (char *const *)argv);
-		_exit(127);
-	}
-	return pid;
-}
-
 static pid_t spawn_as(const char *const *args, uid_t uid)
 {
-	return spawn_to(args, uid, OUT, ERR);
-}
-
-/* Waits up to @ms for @pid; its exit status, 128+N for signal N, -1. */
-static int reap(pid_t pid, unsigned int ms)
-{
-	uint64_t end = wk_now_ms() + ms;
-	int st;
-
-	while (wk_now_ms() < end) {
-		if (waitpid(pid, &st, WNOHANG) == pid)
-			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-		wk_sleep_ms(20);
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &st, 0);
-	return -1;
+	return wk_spawn_wasmctl(args, uid, OUT, ERR);
 }
 
 static int run(const char *const *args, unsigned int ms)
 {
-	return reap(spawn_as(args, 0), ms);
-}
-
-/* The newest instance of app @name (any state), or 0; its info in @info. */
-static uint32_t find_inst(int dev, const char *name, struct wasmkm_inst_info *info)
-{
-	static struct wasmkm_inst_info all[WK_MAX_INSTS];
-	uint32_t best = 0;
-	int n, i;
-
-	n = wk_list_insts(dev, all, WK_MAX_INSTS);
-	for (i = 0; i < n && i < WK_MAX_INSTS; i++) {
-		if (strcmp(all[i].app_name, name) || all[i].inst_id < best)
-			continue;
-		best = all[i].inst_id;
-		if (info)
-			*info = all[i];
-	}
-	return best;
-}
-
-/* Waits for the newest instance of @name to reach @state; its id or 0. */
-static uint32_t wait_state(int dev, const char *name, uint32_t state, unsigned int ms)
-{
-	struct wasmkm_inst_info info;
-	uint64_t end = wk_now_ms() + ms;
-	uint32_t id;
-
-	while (wk_now_ms() < end) {
-		id = find_inst(dev, name, &info);
-		if (id && info.state == state)
-			return id;
-		wk_sleep_ms(20);
-	}
-	return 0;
+	return wk_reap(spawn_as(args, 0), ms);
 }
 
 /*
@@ -127,18 +53,6 @@ static long long json_num(const char *s, uint32_t inst, const char *key)
 		return strtoll(p + strlen(kpat), NULL, 10);
 	}
 	return -1;
-}
-
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, text, strlen(text));
-	close(fd);
-	return n == (ssize_t)strlen(text) ? 0 : -EIO;
 }
 
 FIXTURE(observe)
@@ -182,8 +96,8 @@ TEST_F_TIMEOUT(observe, trace_counts, 120)
 	pid_t pid;
 
 	ASSERT_EQ(0, run(load_idle, 60000));
-	ASSERT_NE(0, wait_state(self->dev, "obs-calls", WASMKM_INST_RUNNING, 10000));
-	pid = spawn_to(trace, 0, BG_OUT, BG_ERR);
+	ASSERT_NE(0, wk_wait_inst_state(self->dev, "obs-calls", WASMKM_INST_RUNNING, 10000));
+	pid = wk_spawn_wasmctl(trace, 0, BG_OUT, BG_ERR);
 	/* Attached once it says so on stderr. */
 	end = wk_now_ms() + 30000;
 	while (wk_now_ms() < end && (wk_read_file(BG_ERR, self->err, sizeof(self->err)) <= 0 ||
@@ -191,9 +105,9 @@ TEST_F_TIMEOUT(observe, trace_counts, 120)
 		wk_sleep_ms(20);
 	ASSERT_NE(NULL, strstr(self->err, "tracing")) TH_LOG("%s", self->err);
 	ASSERT_EQ(0, run(start, 60000));
-	ASSERT_NE(0, wait_state(self->dev, "obs-calls", WASMKM_INST_EXITED, 20000));
+	ASSERT_NE(0, wk_wait_inst_state(self->dev, "obs-calls", WASMKM_INST_EXITED, 20000));
 	kill(pid, SIGINT);
-	ASSERT_EQ(0, reap(pid, 20000));
+	ASSERT_EQ(0, wk_reap(pid, 20000));
 	ASSERT_LE(0, wk_read_file(BG_OUT, self->out, sizeof(self->out)));
 	EXPECT_NE(NULL, strstr(self->out, "\"name\": \"sched_yield\", \"calls\": " NCALLS ","))
 		TH_LOG("%s", self->out);
@@ -212,10 +126,10 @@ TEST_F_TIMEOUT(observe, top_cpu, 120)
 	char *last;
 
 	ASSERT_EQ(0, run(load_idle, 60000));
-	idle = wait_state(self->dev, "obs-idle", WASMKM_INST_RUNNING, 10000);
+	idle = wk_wait_inst_state(self->dev, "obs-idle", WASMKM_INST_RUNNING, 10000);
 	ASSERT_NE(0, idle);
 	ASSERT_EQ(0, run(load_busy, 60000));
-	busy = wait_state(self->dev, "obs-busy", WASMKM_INST_RUNNING, 10000);
+	busy = wk_wait_inst_state(self->dev, "obs-busy", WASMKM_INST_RUNNING, 10000);
 	ASSERT_NE(0, busy);
 	EXPECT_EQ(0, run(top, 60000));
 	ASSERT_LE(0, wk_read_file(OUT, self->out, sizeof(self->out)));
@@ -242,7 +156,7 @@ TEST_F(observe, top_shows_trap)
 	uint32_t id;
 
 	ASSERT_EQ(0, run(load, 60000));
-	id = wait_state(self->dev, "obs-trap", WASMKM_INST_TRAPPED, 20000);
+	id = wk_wait_inst_state(self->dev, "obs-trap", WASMKM_INST_TRAPPED, 20000);
 	ASSERT_NE(0, id);
 	ASSERT_EQ(0, run(top, 30000));
 	ASSERT_LE(0, wk_read_file(OUT, self->out, sizeof(self->out)));
@@ -260,10 +174,10 @@ TEST_F(observe, mem_grow_event)
 	char want[64], *p;
 	unsigned int old_pages;
 
-	ASSERT_EQ(0, write_file(TRACEFS "/trace", ""));
-	ASSERT_EQ(0, write_file(ev, "1"));
+	ASSERT_EQ(0, wk_write_str(TRACEFS "/trace", ""));
+	ASSERT_EQ(0, wk_write_str(ev, "1"));
 	EXPECT_EQ(0, run(load, 60000));
-	ASSERT_EQ(0, write_file(ev, "0"));
+	ASSERT_EQ(0, wk_write_str(ev, "0"));
 	ASSERT_LE(0, wk_read_file(TRACEFS "/trace", self->out, sizeof(self->out)));
 	p = strstr(self->out, "wasmkm_mem_grow: ");
 	ASSERT_NE(NULL, p) TH_LOG("%s", self->out);
@@ -280,10 +194,10 @@ TEST_F(observe, unprivileged)
 	const char *top[] = { "top", "-n", "1", NULL };
 	const char *trace[] = { "trace", "1", "-d", "1", NULL };
 
-	EXPECT_EQ(1, reap(spawn_as(top, 65534), 30000));
+	EXPECT_EQ(1, wk_reap(spawn_as(top, 65534), 30000));
 	ASSERT_LE(0, wk_read_file(ERR, self->err, sizeof(self->err)));
 	EXPECT_NE(NULL, strstr(self->err, "CAP_BPF and CAP_PERFMON")) TH_LOG("%s", self->err);
-	EXPECT_EQ(1, reap(spawn_as(trace, 65534), 30000));
+	EXPECT_EQ(1, wk_reap(spawn_as(trace, 65534), 30000));
 	ASSERT_LE(0, wk_read_file(ERR, self->err, sizeof(self->err)));
 	EXPECT_NE(NULL, strstr(self->err, "CAP_BPF and CAP_PERFMON")) TH_LOG("%s", self->err);
 }
@@ -299,12 +213,12 @@ TEST_F_TIMEOUT(observe, top_while_loading, 120)
 	pid_t pid;
 	char *p;
 
-	pid = spawn_to(top, 0, BG_OUT, BG_ERR);
+	pid = wk_spawn_wasmctl(top, 0, BG_OUT, BG_ERR);
 	for (i = 0; i < 3; i++) {
 		ASSERT_EQ(0, run(load, 60000));
 		ASSERT_EQ(0, run(unload, 60000));
 	}
-	ASSERT_EQ(0, reap(pid, 60000));
+	ASSERT_EQ(0, wk_reap(pid, 60000));
 	ASSERT_LE(0, wk_read_file(BG_OUT, self->out, sizeof(self->out)));
 	for (p = self->out; (p = strchr(p, '\n')); p++)
 		lines++;

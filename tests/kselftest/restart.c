@@ -17,7 +17,6 @@
 #include "wasmkm_test.h"
 #include "kselftest_harness.h"
 
-#define PARAM(name)	"/sys/module/wasmkm/parameters/" name
 #define NOBODY		65534
 #define WAIT_MS		60000
 
@@ -355,18 +354,6 @@ TEST_F_TIMEOUT(restart, stop_and_unload_end_the_backoff, 120)
 	EXPECT_EQ(0, wk_unload(self->dev, &ret_app));
 }
 
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, s, strlen(s));
-	close(fd);
-	return n == (ssize_t)strlen(s) ? 0 : -EIO;
-}
-
 /*
  * As nobody, whose limit is one running instance: a pending restart keeps
  * its slot (START of another instance meanwhile: EDQUOT), so that pending
@@ -430,7 +417,7 @@ TEST_F_TIMEOUT(restart, restarts_count_against_max_instances, 120)
 	/* root loads and attaches the objects; nobody's apps share them */
 	ASSERT_EQ(0, wk_load(self->dev, "unreachable", NULL, NULL, &trap)) TH_LOG("%s", trap.error);
 	ASSERT_EQ(0, wk_load(self->dev, "spin", NULL, NULL, &spin)) TH_LOG("%s", spin.error);
-	ASSERT_EQ(0, write_str(PARAM("max_instances"), "1"));
+	ASSERT_EQ(0, wk_write_str(WK_PARAM("max_instances"), "1"));
 	ASSERT_EQ(0, chmod(WASMKM_DEVICE, 0666));
 	ASSERT_EQ(0, pipe(up));
 	ASSERT_EQ(0, pipe(down));
@@ -442,14 +429,14 @@ TEST_F_TIMEOUT(restart, restarts_count_against_max_instances, 120)
 	close(down[0]);
 	/* the restart is pending: lower the limit under it */
 	if (read(up[0], &c, 1) == 1) {
-		EXPECT_EQ(0, write_str(PARAM("max_instances"), "0"));
+		EXPECT_EQ(0, wk_write_str(WK_PARAM("max_instances"), "0"));
 		EXPECT_EQ(1, write(down[1], &c, 1));
 	}
 	ASSERT_EQ(pid, waitpid(pid, &st, 0));
 	close(up[0]);
 	close(down[1]);
 	chmod(WASMKM_DEVICE, 0600);
-	write_str(PARAM("max_instances"), "64");
+	wk_write_str(WK_PARAM("max_instances"), "64");
 	EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0)
 		TH_LOG("nobody's check failed: status %d", WEXITSTATUS(st));
 	EXPECT_EQ(4, wk_cleanup(self->dev)) TH_LOG("root's 2 apps and nobody's 2");

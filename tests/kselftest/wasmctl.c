@@ -16,27 +16,6 @@
 #define OUT	"/tmp/wasmctl-test.out"
 #define ERR	"/tmp/wasmctl-test.err"
 
-/* The instance of app @name in @state (0: any), newest first; 0 if none. */
-static uint32_t find_inst(int dev, const char *name, uint32_t state,
-			  struct wasmkm_inst_info *info)
-{
-	static struct wasmkm_inst_info all[WK_MAX_INSTS];
-	uint32_t best = 0;
-	int n, i;
-
-	n = wk_list_insts(dev, all, WK_MAX_INSTS);
-	for (i = 0; i < n && i < WK_MAX_INSTS; i++) {
-		if (strcmp(all[i].app_name, name) || (state && all[i].state != state))
-			continue;
-		if (!best || all[i].inst_id > best) {
-			best = all[i].inst_id;
-			if (info)
-				*info = all[i];
-		}
-	}
-	return best;
-}
-
 static int count_apps(int dev, const char *name)
 {
 	static struct wasmkm_app_info apps[WK_MAX_APPS];
@@ -48,51 +27,13 @@ static int count_apps(int dev, const char *name)
 	return c;
 }
 
-/* wasmctl @args... in the background, its output to OUT and ERR. */
-static pid_t spawn(const char *const *args)
-{
-	const char *argv[16] = { "wasmctl" };
-	pid_t pid;
-	int i;
-
-	for (i = 0; args[i] && i < 14; i++)
-		argv[i + 1] = args[i];
-	pid = fork();
-	if (pid == 0) {
-		int o = open(OUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		int e = open(ERR, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		dup2(o, 1);
-		dup2(e, 2);
-		execvp("wasmctl", (char *const *)argv);
-		_exit(127);
-	}
-	return pid;
-}
-
-/* Waits up to @ms for @pid; its exit status, 128+N for signal N, -1. */
-static int reap(pid_t pid, unsigned int ms)
-{
-	uint64_t end = wk_now_ms() + ms;
-	int st;
-
-	while (wk_now_ms() < end) {
-		if (waitpid(pid, &st, WNOHANG) == pid)
-			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-		wk_sleep_ms(20);
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &st, 0);
-	return -1;
-}
-
 static uint32_t wait_running(int dev, const char *name, unsigned int ms)
 {
 	uint64_t end = wk_now_ms() + ms;
 	uint32_t id;
 
 	while (wk_now_ms() < end) {
-		id = find_inst(dev, name, WASMKM_INST_RUNNING, NULL);
+		id = wk_find_inst(dev, name, WASMKM_INST_RUNNING, NULL);
 		if (id)
 			return id;
 		wk_sleep_ms(20);
@@ -134,7 +75,7 @@ TEST_F(wasmctl, wait_streams)
 	const char *args[] = { "-q", "load", WK_APPS "/echo.wko", "--wait", "--arg", "a",
 			       NULL };
 
-	ASSERT_EQ(0, reap(spawn(args), 60000));
+	ASSERT_EQ(0, wk_reap(wk_spawn_wasmctl(args, 0, OUT, ERR), 60000));
 	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
 	EXPECT_STREQ("argc=2\nargv[0]=echo\nargv[1]=a\n", self->out);
 	EXPECT_STREQ("done\n", self->err);
@@ -149,7 +90,7 @@ TEST_F(wasmctl, renumbered_stderr)
 	const char *args[] = { "-q", "load", WK_APPS "/echo.wko", "--wait", "--env",
 			       "ECHO_STDERR_AS_1=1", NULL };
 
-	ASSERT_EQ(0, reap(spawn(args), 60000));
+	ASSERT_EQ(0, wk_reap(wk_spawn_wasmctl(args, 0, OUT, ERR), 60000));
 	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
 	EXPECT_STREQ("", self->out);
 	EXPECT_STREQ("argc=1\nargv[0]=echo\nenv=ECHO_STDERR_AS_1=1\n", self->err);
@@ -160,7 +101,7 @@ TEST_F(wasmctl, own_messages_on_stderr)
 {
 	const char *args[] = { "load", WK_APPS "/echo.wko", "--wait", NULL };
 
-	ASSERT_EQ(0, reap(spawn(args), 60000));
+	ASSERT_EQ(0, wk_reap(wk_spawn_wasmctl(args, 0, OUT, ERR), 60000));
 	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
 	EXPECT_STREQ("argc=1\nargv[0]=echo\n", self->out);
 	EXPECT_NE(NULL, strstr(self->err, "loaded, instance"));
@@ -171,13 +112,13 @@ static void signal_stops(struct __test_metadata *_metadata, int dev, int sig, in
 {
 	const char *args[] = { "load", WK_APPS "/spin.wko", "--wait", NULL };
 	struct wasmkm_inst_info info;
-	pid_t pid = spawn(args);
+	pid_t pid = wk_spawn_wasmctl(args, 0, OUT, ERR);
 	uint32_t id = wait_running(dev, "spin", 60000);
 
 	ASSERT_NE(0, id);
 	kill(pid, sig);
-	EXPECT_EQ(status, reap(pid, 60000));
-	ASSERT_EQ(id, find_inst(dev, "spin", 0, &info));
+	EXPECT_EQ(status, wk_reap(pid, 60000));
+	ASSERT_EQ(id, wk_find_inst(dev, "spin", 0, &info));
 	EXPECT_EQ(WASMKM_INST_STOPPED, info.state);
 }
 
@@ -195,13 +136,13 @@ TEST_F(wasmctl, detach_leaves_it_running)
 {
 	const char *args[] = { "load", WK_APPS "/spin.wko", "--wait", "--detach", NULL };
 	struct wasmkm_inst_info info;
-	pid_t pid = spawn(args);
+	pid_t pid = wk_spawn_wasmctl(args, 0, OUT, ERR);
 	uint32_t id = wait_running(self->dev, "spin", 60000);
 
 	ASSERT_NE(0, id);
 	kill(pid, SIGINT);
-	EXPECT_EQ(130, reap(pid, 60000));
-	ASSERT_EQ(id, find_inst(self->dev, "spin", 0, &info));
+	EXPECT_EQ(130, wk_reap(pid, 60000));
+	ASSERT_EQ(id, wk_find_inst(self->dev, "spin", 0, &info));
 	EXPECT_EQ(WASMKM_INST_RUNNING, info.state);
 	EXPECT_EQ(0, wk_stop(self->dev, id));
 }
@@ -224,7 +165,7 @@ TEST_F(wasmctl, names_and_stop_of_ended)
 	EXPECT_EQ(0, wk_sh(o, n, "wasmctl -j list --app spinner"));
 	EXPECT_NE(NULL, strstr(o, "\"name\": \"spinner\"")) TH_LOG("%s", o);
 	EXPECT_EQ(0, wk_sh(o, n, "wasmctl stop spinner")) TH_LOG("%s", o);
-	EXPECT_EQ(0, find_inst(self->dev, "spinner", WASMKM_INST_RUNNING, NULL));
+	EXPECT_EQ(0, wk_find_inst(self->dev, "spinner", WASMKM_INST_RUNNING, NULL));
 	/* Stopping it again is a mistake, said as one. */
 	EXPECT_EQ(1, wk_sh(o, n, "wasmctl stop spinner"));
 	EXPECT_NE(NULL, strstr(o, "already ended")) TH_LOG("%s", o);
@@ -240,7 +181,7 @@ TEST_F(wasmctl, stop_of_exited_fails)
 
 	ASSERT_EQ(0, wk_sh(self->out, sizeof(self->out),
 			   "wasmctl -q load " WK_APPS "/echo.wko --wait"));
-	id = find_inst(self->dev, "echo", 0, NULL);
+	id = wk_find_inst(self->dev, "echo", 0, NULL);
 	ASSERT_NE(0, id);
 	EXPECT_EQ(1, wk_sh(self->out, sizeof(self->out), "wasmctl stop %u", id));
 	EXPECT_NE(NULL, strstr(self->out, "already ended")) TH_LOG("%s", self->out);
@@ -276,11 +217,11 @@ TEST_F(wasmctl, start_own_args)
 	ASSERT_EQ(0, wk_sh(self->out, sizeof(self->out), "wasmctl -q load " WK_APPS
 			   "/echo.wko --no-start --arg a --env A=1"))
 		TH_LOG("%s", self->out);
-	ASSERT_EQ(0, reap(spawn(own), 60000));
+	ASSERT_EQ(0, wk_reap(wk_spawn_wasmctl(own, 0, OUT, ERR), 60000));
 	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
 	EXPECT_STREQ("argc=3\nargv[0]=echo\nargv[1]=b\nargv[2]=\nenv=B=2\n", self->out);
 	EXPECT_STREQ("done\n", self->err);
-	ASSERT_EQ(0, reap(spawn(env_only), 60000));
+	ASSERT_EQ(0, wk_reap(wk_spawn_wasmctl(env_only, 0, OUT, ERR), 60000));
 	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
 	EXPECT_STREQ("argc=2\nargv[0]=echo\nargv[1]=a\nenv=X=1\n", self->out);
 	EXPECT_STREQ("done\n", self->err);
@@ -297,16 +238,16 @@ TEST_F(wasmctl, start_args_too_large)
 	memset(big, 'x', sizeof(big) - 1);
 	ASSERT_EQ(0, wk_sh(self->out, sizeof(self->out),
 			   "wasmctl -q load " WK_APPS "/echo.wko --wait"));
-	before = find_inst(self->dev, "echo", 0, NULL);
+	before = wk_find_inst(self->dev, "echo", 0, NULL);
 	ASSERT_NE(0, before);
-	EXPECT_EQ(1, reap(spawn(args), 60000));
+	EXPECT_EQ(1, wk_reap(wk_spawn_wasmctl(args, 0, OUT, ERR), 60000));
 	read_outputs(_metadata, self->out, sizeof(self->out), self->err, sizeof(self->err));
 	EXPECT_STREQ("", self->out);
 	EXPECT_NE(NULL, strstr(self->err, "--arg: arguments exceed 65536 bytes"))
 		TH_LOG("%s", self->err);
 	nl = strchr(self->err, '\n');
 	EXPECT_TRUE(nl && !nl[1]) TH_LOG("not one line: %s", self->err);
-	EXPECT_EQ(before, find_inst(self->dev, "echo", 0, NULL));
+	EXPECT_EQ(before, wk_find_inst(self->dev, "echo", 0, NULL));
 }
 
 /* More than the ring keeps: the copy starts at a whole line. */
@@ -323,7 +264,7 @@ TEST_F(wasmctl, wrapped_log_starts_at_a_line)
 		 "wasmctl -q load " WK_APPS "/echo.wko --arg %s --arg y%s --env E=%s",
 		 big, big, big);
 	ASSERT_EQ(0, system(cmd));
-	id = find_inst(self->dev, "echo", 0, NULL);
+	id = wk_find_inst(self->dev, "echo", 0, NULL);
 	ASSERT_NE(0, id);
 	ASSERT_EQ(0, wk_wait_end(self->dev, id, 60000, &info));
 	snprintf(cmd, sizeof(cmd), "wasmctl -q logs %u >" OUT " 2>" ERR, id);

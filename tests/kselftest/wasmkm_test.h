@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,6 +33,8 @@
 #define WK_APPS		"/apps"
 #define WK_MAX_INSTS	256
 #define WK_MAX_APPS	256
+/* A module parameter of wasmkm.ko. */
+#define WK_PARAM(name)	"/sys/module/wasmkm/parameters/" name
 
 static inline uint64_t wk_ptr(const void *p)
 {
@@ -101,11 +104,12 @@ struct wk_app {
 
 /*
  * WASMKM_IOC_LOAD of an object file (a path, or WK_APPS/<name>.wko when
- * @name has no '/'), with argv (argv[0] first) and env.  Keeps the object
- * fd open for wk_attach().
+ * @name has no '/'), with argv (argv[0] first), env and @ncaps grants.
+ * Keeps the object fd open for wk_attach().
  */
-static inline int wk_verify(int dev, const char *name, const char *const *argv,
-			    const char *const *env, struct wk_app *app)
+static inline int wk_verify_caps(int dev, const char *name, const char *const *argv,
+				 const char *const *env, const struct wasmkm_cap *caps,
+				 uint32_t ncaps, struct wk_app *app)
 {
 	static char abuf[WASMKM_ARGS_MAX], ebuf[WASMKM_ARGS_MAX];
 	struct wasmkm_load load;
@@ -129,6 +133,8 @@ static inline int wk_verify(int dev, const char *name, const char *const *argv,
 	load.argv_len = wk_pack(abuf, sizeof(abuf), argv);
 	load.env = wk_ptr(ebuf);
 	load.env_len = wk_pack(ebuf, sizeof(ebuf), env);
+	load.caps = wk_ptr(caps);
+	load.ncaps = ncaps;
 	ret = wk_ioctl(dev, WASMKM_IOC_LOAD, &load);
 	memcpy(app->error, load.error, sizeof(app->error));
 	app->error[sizeof(app->error) - 1] = 0;
@@ -143,6 +149,12 @@ static inline int wk_verify(int dev, const char *name, const char *const *argv,
 	return 0;
 }
 
+static inline int wk_verify(int dev, const char *name, const char *const *argv,
+			    const char *const *env, struct wk_app *app)
+{
+	return wk_verify_caps(dev, name, argv, env, NULL, 0, app);
+}
+
 /* finit_module(@fd, "wasmkm_app=<app_id>"). */
 static inline int wk_attach_fd(int fd, uint32_t app_id)
 {
@@ -153,10 +165,11 @@ static inline int wk_attach_fd(int fd, uint32_t app_id)
 }
 
 /* Verify and attach: what "wasmctl load" does before starting. */
-static inline int wk_load(int dev, const char *name, const char *const *argv,
-			  const char *const *env, struct wk_app *app)
+static inline int wk_load_caps(int dev, const char *name, const char *const *argv,
+			       const char *const *env, const struct wasmkm_cap *caps,
+			       uint32_t ncaps, struct wk_app *app)
 {
-	int ret = wk_verify(dev, name, argv, env, app);
+	int ret = wk_verify_caps(dev, name, argv, env, caps, ncaps, app);
 
 	if (ret)
 		return ret;
@@ -169,6 +182,12 @@ static inline int wk_load(int dev, const char *name, const char *const *argv,
 	close(app->obj_fd);
 	app->obj_fd = -1;
 	return ret;
+}
+
+static inline int wk_load(int dev, const char *name, const char *const *argv,
+			  const char *const *env, struct wk_app *app)
+{
+	return wk_load_caps(dev, name, argv, env, NULL, 0, app);
 }
 
 /* Forget the app and remove its object module (what "wasmctl unload" does). */
@@ -436,6 +455,103 @@ static inline ssize_t wk_read_file(const char *path, char *buf, size_t size)
 	close(fd);
 	buf[len] = 0;
 	return len;
+}
+
+/* Write @s to @path (a sysfs or tracefs file), truncating it; 0 or -errno. */
+static inline int wk_write_str(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, s, strlen(s));
+	close(fd);
+	return n == (ssize_t)strlen(s) ? 0 : -EIO;
+}
+
+/*
+ * wasmctl @args... in the background (as @uid and its gid when nonzero),
+ * its stdout to @out and stderr to @err; wk_reap() waits for it.
+ */
+static inline pid_t wk_spawn_wasmctl(const char *const *args, uid_t uid, const char *out,
+				     const char *err)
+{
+	const char *argv[16] = { "wasmctl" };
+	pid_t pid;
+	int i;
+
+	for (i = 0; args[i] && i < 14; i++)
+		argv[i + 1] = args[i];
+	pid = fork();
+	if (pid == 0) {
+		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+
+		dup2(o, 1);
+		dup2(e, 2);
+		if (uid && (setgid(uid) || setuid(uid)))
+			_exit(126);
+		execvp("wasmctl", (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Waits up to @ms for @pid (killed after); its exit status, 128+N for signal N, -1. */
+static inline int wk_reap(pid_t pid, unsigned int ms)
+{
+	uint64_t end = wk_now_ms() + ms;
+	int st;
+
+	while (wk_now_ms() < end) {
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		wk_sleep_ms(20);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return -1;
+}
+
+/* The newest instance of app @name in @state (0: any); 0 if none.  Its info in @info. */
+static inline uint32_t wk_find_inst(int dev, const char *name, uint32_t state,
+				    struct wasmkm_inst_info *info)
+{
+	static struct wasmkm_inst_info all[WK_MAX_INSTS];
+	uint32_t best = 0;
+	int n, i;
+
+	if (info)
+		memset(info, 0, sizeof(*info));
+	n = wk_list_insts(dev, all, WK_MAX_INSTS);
+	for (i = 0; i < n && i < WK_MAX_INSTS; i++) {
+		if (strcmp(all[i].app_name, name) || (state && all[i].state != state))
+			continue;
+		if (!best || all[i].inst_id > best) {
+			best = all[i].inst_id;
+			if (info)
+				*info = all[i];
+		}
+	}
+	return best;
+}
+
+/* Waits up to @ms for the newest instance of @name to be in @state; its id or 0. */
+static inline uint32_t wk_wait_inst_state(int dev, const char *name, uint32_t state,
+					  unsigned int ms)
+{
+	struct wasmkm_inst_info info;
+	uint64_t end = wk_now_ms() + ms;
+	uint32_t id;
+
+	while (wk_now_ms() < end) {
+		id = wk_find_inst(dev, name, 0, &info);
+		if (id && info.state == state)
+			return id;
+		wk_sleep_ms(20);
+	}
+	return 0;
 }
 
 /* Run a shell command, capturing its stdout and stderr; returns status. */
