@@ -106,7 +106,8 @@ def table(res):
             rates = [_rate(r, k) for r in res[e][k] if r["ok"]]
             if rates:
                 med[e] = statistics.median(rates)
-                cells += ["%.0f" % max(rates), "%.0f" % med[e]]
+                fmt = "%.1f" if k == "bulk" else "%.0f"
+                cells += [fmt % max(rates), fmt % med[e]]
             else:
                 cells += ["-", "-"]
         ratio = "%.2f" % (med["kernel"] / med["native"]) if len(med) == 2 else "-"
