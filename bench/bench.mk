@@ -11,7 +11,9 @@
 #                     (BENCH_ARGS=--count adds valgrind instruction counts)
 #   make bench-smoke  MINI sizes, one run, checksums only (part of make check),
 #                     the guest's native, runc (container) and wasmkm rows
-#                     included; last line "bench: N passed, M failed"
+#                     and a MINI round of the network benchmark included;
+#                     last line "bench: N passed, M failed"
+#   make bench-net    the network benchmark alone (bench/net.py)
 #
 # BENCH_SIZE / BENCH_GUEST_SIZE: MINI SMALL MEDIUM LARGE; BENCH_REPS /
 # BENCH_GUEST_REPS: runs per kernel; BENCH_ARGS: more bench/run.py options
@@ -31,7 +33,7 @@ BENCH_RUN = nice -n 10 $(BENCH_PYTHON) bench/run.py --aotc $(BUILD)/bin/aotc --k
 	--vm-kernel $(VM_KERNEL) --kmod $(ROOT)/kmod/wasmkm.ko \
 	--guest-wasmctl $(BUILD)/guest/wasmctl --pylib $(BENCH_DIR)/pylib
 
-.PHONY: bench bench-run bench-smoke bench-quick bench-grow bench-tracecost
+.PHONY: bench bench-run bench-smoke bench-quick bench-grow bench-tracecost bench-net
 
 # deps first, in its own make (as for demo and check).
 bench: deps
@@ -57,6 +59,14 @@ bench-quick: $(CODEGEN_GEN)
 bench-grow: $(BENCH_DEPS)
 	$(BENCH_RUN) --work $(BENCH_DIR)/grow --grow-only --vm-timeout 1200 \
 		--command "make bench-grow" $(BENCH_ARGS)
+
+# The network benchmark in the guest alone (bench/net.py): echo and HTTP
+# servers native vs wasmkm, BENCH_NET_REPS rounds in turns;
+# results in bench/results/net-DATE.{md,json}
+BENCH_NET_REPS ?= 5
+bench-net: $(BENCH_DEPS)
+	$(BENCH_RUN) --work $(BENCH_DIR)/net --net-only --net-reps $(BENCH_NET_REPS) \
+		--vm-timeout 2400 --command "make bench-net BENCH_NET_REPS=$(BENCH_NET_REPS)" $(BENCH_ARGS)
 
 # The host-call cost with wasmkm.ko built without tracepoints, with them off,
 # enabled in tracefs, and with wasmctl trace's BPF program (x86-64 guest);

@@ -11,6 +11,7 @@
 #   kernel micro NAME VALUE...     host calls, start, idle memory
 #   native micro NAME VALUE...
 #   ENGINE launch NAME FIRST DONE PEAK   one launch (bench/micro/launch.c)
+#   ENGINE net KIND ...            the network benchmark (bench/net/net.sh)
 #
 # ENGINE is kernel, native or runc (the static native binary in an OCI
 # bundle under /bench/ctr, run by runc as Docker would, see bench/ctr.py).
@@ -37,7 +38,7 @@ run() {
 	echo "# $engine: $*"
 	"$@" >/tmp/bench.out 2>&1
 	rc=$?
-	grep -E '^(pb|micro|launch) ' /tmp/bench.out | sed "s/^/$engine /"
+	grep -E '^(pb|micro|launch|net) ' /tmp/bench.out | sed "s/^/$engine /"
 	# apps that wasmctl loaded, to unload at the end
 	APPS="$APPS $(sed -n 's/^app \([0-9]*\) .*loaded.*/\1/p' /tmp/bench.out)"
 	if [ "$rc" -ne 0 ]; then
@@ -55,6 +56,13 @@ grow() {
 	done
 	run kernel wasmctl load /bench/grow.wko --arg 64 --arg 64 --wait
 }
+# The network benchmark alone (make bench-net); else it runs before grow.
+if [ "$NET_ONLY" = 1 ]; then
+	# shellcheck source=/dev/null
+	. /bench/net.sh
+	unload_all
+	exit "$status"
+fi
 if [ "$GROW_ONLY" = 1 ]; then
 	grow
 	unload_all
@@ -141,6 +149,10 @@ run native /bench/hostcall-native "$HOSTCALL_N" /tmp/hc/native.out
 run native /bench/startlat native "$START_N" /bench/start-native
 run kernel /bench/startlat warm "$START_N" /bench/start.wko
 run kernel /bench/startlat cold "$START_N" /bench/start.wko
+if [ -f /bench/net.sh ]; then
+	# shellcheck source=/dev/null
+	. /bench/net.sh
+fi
 grow
 unload_all
 exit "$status"

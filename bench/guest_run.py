@@ -9,6 +9,7 @@ import subprocess
 
 import ctr
 import launches
+import net
 from common import (GUEST_ENGINES, HERE, NATIVE_CFLAGS, ROOT, WASM_CFLAGS, log, parse_lines,
                     pb_sources, sh, summarize)
 
@@ -59,6 +60,8 @@ def stage_guest(args, size, reps, pb_only):
             out = os.path.join(d, "hostcall-native" if name == "hostcall" else name)
             sh(["gcc"] + NATIVE_CFLAGS + ["-static", "-I" + os.path.join(ROOT, "uapi"), "-o", out,
                                           src])
+    if not pb_only and not args.grow_only:
+        net.stage(args, d, w, args.smoke)
     shutil.copy(os.path.join(HERE, "guest.sh"), os.path.join(d, "guest.sh"))
     with open(os.path.join(d, "bench.conf"), "w", encoding="utf-8") as f:
         f.write("PB_REPS=%d\nPB_RUNS=%d\nPB_ONLY=%d\nHOSTCALL_N=%d\nSTART_N=%d\nIDLE_K=%d\n" %

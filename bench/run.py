@@ -31,6 +31,7 @@ import os
 import sys
 
 import guest_run
+import net
 import host as host_engines
 import report
 from common import HERE, HOST_ENGINES, SIZES, log, machine
@@ -75,6 +76,10 @@ def main():
     ap.add_argument("--guest-size", default="MEDIUM", choices=SIZES)
     ap.add_argument("--guest-reps", type=int, default=3)
     ap.add_argument("--no-guest", action="store_true")
+    ap.add_argument("--net-only", action="store_true",
+                    help="guest only: the network benchmark (bench/net.py)")
+    ap.add_argument("--net-reps", type=int, default=0,
+                    help="rounds of the network benchmark [--guest-reps]")
     ap.add_argument("--grow-only", action="store_true",
                     help="guest only: the memory.grow benchmark (bench/micro/grow.c)")
     ap.add_argument("--no-host", action="store_true")
@@ -132,6 +137,8 @@ def main():
         return quick.main(args)
     if args.grow_only:
         return grow_only(args)
+    if args.net_only:
+        return net.net_only(args)
     if args.smoke:
         args.size = args.guest_size = "MINI"
         args.reps = args.guest_reps = 1
@@ -173,6 +180,12 @@ def main():
             log(line)
         if f:
             log(out[-3000:])
+        nres = net.parse(net.read_result(args))
+        data["net"] = nres
+        p, f, lines = net.check(nres, 1 if args.smoke else max(1, args.net_reps or args.guest_reps))
+        passed, failed = passed + p, failed + f
+        for line in lines:
+            log(line)
         if "fd_write_1B_log" in guest["kernel"].get("micro", {}):
             notes.append("fd_write from wasm went to the instance log (no file-system "
                          "capability used); native wrote to a tmpfs file.")

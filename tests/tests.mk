@@ -156,6 +156,15 @@ $(OUT)/apps/matmul.expected: $(BUILD)/native/matmul.expected
 	@mkdir -p $(@D)
 	cp $< $@
 
+# What wasmtime (PyPI, the reference engine) answers to the sock_* error
+# cases of tests/apps/sock_errno.c; tests/kselftest/net.c wants the same.
+APP_EXPECTED += $(OUT)/apps/sock_errno.expected
+$(OUT)/apps/sock_errno.expected: $(BUILD)/wasm/sock_errno.wasm tests/host/wasi/wasmtime_run.py \
+		| $(BUILD)/pylib/wasmtime
+	@mkdir -p $(@D)
+	PYTHONPATH=$(BUILD)/pylib python3 tests/host/wasi/wasmtime_run.py $< </dev/null >$@.tmp
+	mv $@.tmp $@
+
 # The simulated devices of tests/kselftest/devices.c (tests/devsim/), built
 # against the lane's headers in a tree of links like kmod-tree's; it goes to
 # the guest with the apps (in /apps), never installed.

@@ -20,8 +20,8 @@
  * An iterator over the buffers the validated iovec copy names; empty ones
  * are left out (types walk it segment by segment).  Free *@kv with kvfree().
  */
-static int wasmkm_iovs_iter(struct wasmkm_ctx *ctx, const struct wasmkm_iovs *iovs,
-			    struct kvec **kv, struct iov_iter *it, bool write)
+int wasmkm_iovs_iter(struct wasmkm_ctx *ctx, const struct wasmkm_iovs *iovs,
+		     struct kvec **kv, struct iov_iter *it, bool write)
 {
 	u32 i, n = 0;
 

@@ -121,6 +121,14 @@ static inline void *wasmkm_iter_seg(const struct iov_iter *it, size_t *len)
 /* set_flags of a descriptor whose flags cannot change (only NONBLOCK is accepted). */
 int wasmkm_fd_set_flags_fixed(struct wasmkm_inst *inst, struct wasmkm_fd *fd, u16 fdflags);
 
+/*
+ * wasi/fd.c: an iterator over the buffers a validated iovec copy names
+ * (fd_read/fd_write and sock_recv/sock_send); free *@kv with kvfree().
+ */
+struct wasmkm_iovs;
+int wasmkm_iovs_iter(struct wasmkm_ctx *ctx, const struct wasmkm_iovs *iovs,
+		     struct kvec **kv, struct iov_iter *it, bool write);
+
 /* wasi/fdtable.c (wasmkm_fds_init() and wasmkm_fds_close() are in wasmkm.h) */
 struct wasmkm_fd *wasmkm_fd_get(struct wasmkm_inst *inst, s32 fd, u64 rights, s32 *err);
 int wasmkm_fd_alloc(struct wasmkm_inst *inst, s32 *fd);

@@ -94,31 +94,50 @@ s32 wasmkm_do_sock_accept(struct wasmkm_ctx *ctx, s32 fd, s32 flags, s32 result)
 	return wasmkm_app_put_u32(ctx, result, newfd);
 }
 
-/* A kvec array over the validated iovecs, for sock_recvmsg()/sock_sendmsg(). */
-static struct kvec *wasmkm_sock_kvecs(struct wasmkm_ctx *ctx, const struct wasmkm_iovs *iovs)
+/*
+ * The one data path of sock_recv and sock_send.  The iovec array is read
+ * once, here, and only the copy is used; the socket call gets an iterator
+ * over the buffers the copy names (as fd_read/fd_write do).  On success
+ * *@moved is what sock_recvmsg()/sock_sendmsg() returned (for a datagram
+ * recv with MSG_TRUNC its full length) and *@total the buffers' size.
+ */
+static s32 wasmkm_sock_xfer(struct wasmkm_ctx *ctx, struct socket *sock, s32 iovs_ptr,
+			    s32 iovs_len, int flags, bool send, u32 *moved, u32 *total)
 {
-	struct kvec *kv = kmalloc_array(max(iovs->n, 1U), sizeof(*kv), GFP_KERNEL_ACCOUNT);
-	u32 i;
+	struct msghdr msg = {};
+	struct wasmkm_iovs *iovs;
+	struct kvec *kv = NULL;
+	s32 err;
+	int r;
 
-	if (!kv)
-		return NULL;
-	for (i = 0; i < iovs->n; i++) {
-		kv[i].iov_base = wasmkm_app_buf(ctx, &iovs->v[i]);
-		kv[i].iov_len = iovs->v[i].len;
+	err = wasmkm_app_iovs(ctx, iovs_ptr, iovs_len, &iovs);
+	if (err)
+		return err;
+	r = wasmkm_iovs_iter(ctx, iovs, &kv, &msg.msg_iter, send);
+	if (!r && send) {
+		msg.msg_flags = flags;
+		r = sock_sendmsg(sock, &msg);
+	} else if (!r) {
+		r = sock_recvmsg(sock, &msg, flags);
 	}
-	return kv;
+	*total = iovs->total;
+	kvfree(kv);
+	kfree(iovs);
+	if (r < 0)
+		return wasmkm_errno_to_wasi(r);
+	*moved = r;
+	return 0;
 }
 
 s32 wasmkm_do_sock_recv(struct wasmkm_ctx *ctx, s32 fd, s32 ri_data, s32 ri_data_len,
 			s32 ri_flags, s32 ro_datalen, s32 ro_flags)
 {
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
-	struct msghdr msg = {};
-	struct wasmkm_iovs *iovs;
 	struct socket *sock;
 	struct wasmkm_fd *f;
-	struct kvec *kv;
-	int flags, ret;
+	u32 got, total;
+	__le16 rof;
+	int flags;
 	s32 err;
 
 	sock = wasmkm_sock_get(inst, fd, WASI_RIGHT_FD_READ, &f, &err);
@@ -126,56 +145,37 @@ s32 wasmkm_do_sock_recv(struct wasmkm_ctx *ctx, s32 fd, s32 ri_data, s32 ri_data
 		return err;
 	if (ri_flags & ~(WASI_RIFLAGS_RECV_PEEK | WASI_RIFLAGS_RECV_WAITALL))
 		return WASI_EINVAL;
-	/* The iovec array is read once, here; only the copy is used. */
-	err = wasmkm_app_iovs(ctx, ri_data, ri_data_len, &iovs);
-	if (err)
-		return err;
 	err = wasmkm_app_check(ctx, ro_datalen, 4);
 	if (!err)
 		err = wasmkm_app_check(ctx, ro_flags, 2);
 	if (err)
-		goto out;
-	kv = wasmkm_sock_kvecs(ctx, iovs);
-	if (!kv) {
-		err = WASI_ENOMEM;
-		goto out;
-	}
-	iov_iter_kvec(&msg.msg_iter, ITER_DEST, kv, iovs->n, iovs->total);
+		return err;
 	flags = wasmkm_sock_wait_flags(f);
 	if (ri_flags & WASI_RIFLAGS_RECV_PEEK)
 		flags |= MSG_PEEK;
 	if (ri_flags & WASI_RIFLAGS_RECV_WAITALL)
 		flags |= MSG_WAITALL;
 	/* A datagram longer than the buffers: the rest is lost, ro_flags say so. */
-	ret = sock_recvmsg(sock, &msg, flags | (sock->type == SOCK_DGRAM ? MSG_TRUNC : 0));
-	kfree(kv);
-	if (ret < 0) {
-		err = wasmkm_errno_to_wasi(ret);
-		goto out;
-	}
+	if (sock->type == SOCK_DGRAM)
+		flags |= MSG_TRUNC;
+	err = wasmkm_sock_xfer(ctx, sock, ri_data, ri_data_len, flags, false, &got, &total);
+	if (err)
+		return err;
 	/* The outputs last: they may lie over the iovecs or the data. */
-	err = wasmkm_app_put_u32(ctx, ro_datalen, min_t(u32, ret, iovs->total));
-	if (!err) {
-		__le16 rof = cpu_to_le16((u32)ret > iovs->total ?
-					 WASI_ROFLAGS_RECV_DATA_TRUNCATED : 0);
-
-		err = wasmkm_app_write(ctx, ro_flags, &rof, sizeof(rof));
-	}
-out:
-	kfree(iovs);
-	return err;
+	err = wasmkm_app_put_u32(ctx, ro_datalen, min(got, total));
+	if (err)
+		return err;
+	rof = cpu_to_le16(got > total ? WASI_ROFLAGS_RECV_DATA_TRUNCATED : 0);
+	return wasmkm_app_write(ctx, ro_flags, &rof, sizeof(rof));
 }
 
 s32 wasmkm_do_sock_send(struct wasmkm_ctx *ctx, s32 fd, s32 si_data, s32 si_data_len,
 			s32 si_flags, s32 so_datalen)
 {
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
-	struct msghdr msg = {};
-	struct wasmkm_iovs *iovs;
 	struct socket *sock;
 	struct wasmkm_fd *f;
-	struct kvec *kv;
-	int ret;
+	u32 sent, total;
 	s32 err;
 
 	sock = wasmkm_sock_get(inst, fd, WASI_RIGHT_FD_WRITE, &f, &err);
@@ -183,27 +183,12 @@ s32 wasmkm_do_sock_send(struct wasmkm_ctx *ctx, s32 fd, s32 si_data, s32 si_data
 		return err;
 	if (si_flags)		/* preview1 defines none */
 		return WASI_EINVAL;
-	err = wasmkm_app_iovs(ctx, si_data, si_data_len, &iovs);
-	if (err)
-		return err;
 	err = wasmkm_app_check(ctx, so_datalen, 4);
-	if (err)
-		goto out;
-	kv = wasmkm_sock_kvecs(ctx, iovs);
-	if (!kv) {
-		err = WASI_ENOMEM;
-		goto out;
-	}
-	iov_iter_kvec(&msg.msg_iter, ITER_SOURCE, kv, iovs->n, iovs->total);
-	msg.msg_flags = wasmkm_sock_wait_flags(f) | MSG_NOSIGNAL;
-	ret = sock_sendmsg(sock, &msg);
-	kfree(kv);
-	if (ret < 0)
-		err = wasmkm_errno_to_wasi(ret);
-	else
-		err = wasmkm_app_put_u32(ctx, so_datalen, ret);
-out:
-	kfree(iovs);
+	if (!err)
+		err = wasmkm_sock_xfer(ctx, sock, si_data, si_data_len,
+				       wasmkm_sock_wait_flags(f) | MSG_NOSIGNAL, true, &sent, &total);
+	if (!err)
+		err = wasmkm_app_put_u32(ctx, so_datalen, sent);
 	return err;
 }
 

@@ -5,7 +5,8 @@
  * from 1 byte to 16 MiB, 256 concurrent clients on one poll_oneoff, UDP
  * echo, EAGAIN, half-close and reset (net_probe), no grant no socket, a
  * listener in another network namespace, load errors naming the grant,
- * stop in a blocked accept, 1000 connect/close cycles without a leak.
+ * stop in a blocked accept, 1000 connect/close cycles without a leak, the
+ * errnos of sock_* on non-sockets as wasmtime's (tests/apps/sock_errno.c).
  */
 #include <arpa/inet.h>
 #include <net/if.h>
@@ -306,6 +307,33 @@ TEST_F(net, no_grant_no_socket)
 			   "wasmctl inspect " PROBE));
 	EXPECT_TRUE(wk_line_with(self->out, "capabilities to grant:", "net")) TH_LOG("%s",
 										  self->out);
+}
+
+/*
+ * tests/apps/sock_errno.c under wasmkm answers as under wasmtime: each line
+ * of sock_errno.expected (made by the build with wasmtime) is in its output.
+ */
+TEST_F(net, sock_errnos_match_wasmtime)
+{
+	FILE *f = fopen(WK_APPS "/sock_errno.expected", "r");
+	char line[128];
+	int lines = 0, missing = 0;
+
+	ASSERT_NE(NULL, f);
+	EXPECT_EQ(0, wk_sh(self->out, sizeof(self->out),
+			   "mkdir -p /tmp/wkerrno && wasmctl load " WK_APPS "/sock_errno.wko"
+			   " --cap fs:/tmp/wkerrno:/d --wait"))
+		TH_LOG("%s", self->out);
+	while (fgets(line, sizeof(line), f)) {
+		lines++;
+		if (!strstr(self->out, line)) {
+			missing++;
+			TH_LOG("wasmtime says %s", line);
+		}
+	}
+	fclose(f);
+	EXPECT_LT(50, lines);
+	EXPECT_EQ(0, missing) TH_LOG("wasmkm says:\n%s", self->out);
 }
 
 TEST_F(net, load_errors_name_the_grant)
