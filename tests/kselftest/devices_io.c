@@ -18,35 +18,7 @@
 static int io_start(int dev, const struct wasmkm_cap *caps, uint32_t n,
 		    const char *const *argv, struct wk_app *app, uint32_t *inst)
 {
-	static char abuf[WASMKM_ARGS_MAX];
-	struct wasmkm_load load;
-	int ret;
-
-	memset(app, 0, sizeof(*app));
-	app->obj_fd = open(WK_APPS "/devio.wko", O_RDONLY | O_CLOEXEC);
-	if (app->obj_fd < 0)
-		return -errno;
-	memset(&load, 0, sizeof(load));
-	load.size = sizeof(load);
-	load.obj_fd = app->obj_fd;
-	load.argv = wk_ptr(abuf);
-	load.argv_len = wk_pack(abuf, sizeof(abuf), argv);
-	load.caps = wk_ptr(caps);
-	load.ncaps = n;
-	ret = wk_ioctl(dev, WASMKM_IOC_LOAD, &load);
-	memcpy(app->error, load.error, sizeof(app->error));
-	app->error[sizeof(app->error) - 1] = 0;
-	if (!ret) {
-		app->app_id = load.app_id;
-		memcpy(app->module_name, load.module_name, sizeof(app->module_name));
-		app->module_name[sizeof(app->module_name) - 1] = 0;
-		ret = wk_attach_fd(app->obj_fd, app->app_id);
-	}
-	close(app->obj_fd);
-	app->obj_fd = -1;
-	if (!ret)
-		ret = wk_start(dev, app->app_id, inst);
-	return ret;
+	return dev_app_start(dev, WK_APPS "/devio.wko", caps, n, argv, app, inst);
 }
 
 /* Wait for the end (@ms at most), read the log; 0 or -errno. */
@@ -63,14 +35,7 @@ static int io_finish(int dev, uint32_t inst, unsigned int ms, char *log)
 /* Wait until the app's log holds @what; 0 or -ETIMEDOUT. */
 static int io_wait_log(int dev, uint32_t inst, const char *what, char *log)
 {
-	uint64_t end = wk_now_ms() + 10000;
-
-	while (wk_now_ms() < end) {
-		if (wk_logs(dev, inst, log, LOG_SIZE) >= 0 && strstr(log, what))
-			return 0;
-		wk_sleep_ms(5);
-	}
-	return -ETIMEDOUT;
+	return dev_wait_log(dev, inst, what, log, LOG_SIZE);
 }
 
 static int regs_rw(const void *buf, size_t len, off_t off, bool write)

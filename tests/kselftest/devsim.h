@@ -177,4 +177,53 @@ static inline struct wasmkm_cap gpio_cap(const char *chip, unsigned int line, un
 	return c;
 }
 
+/* LOAD the app @wko with @caps and @argv (argv[0] first), attach and start it. */
+static inline int dev_app_start(int dev, const char *wko, const struct wasmkm_cap *caps,
+				uint32_t n, const char *const *argv, struct wk_app *app,
+				uint32_t *inst)
+{
+	static char abuf[WASMKM_ARGS_MAX];
+	struct wasmkm_load load;
+	int ret;
+
+	memset(app, 0, sizeof(*app));
+	app->obj_fd = open(wko, O_RDONLY | O_CLOEXEC);
+	if (app->obj_fd < 0)
+		return -errno;
+	memset(&load, 0, sizeof(load));
+	load.size = sizeof(load);
+	load.obj_fd = app->obj_fd;
+	load.argv = wk_ptr(abuf);
+	load.argv_len = wk_pack(abuf, sizeof(abuf), argv);
+	load.caps = wk_ptr(caps);
+	load.ncaps = n;
+	ret = wk_ioctl(dev, WASMKM_IOC_LOAD, &load);
+	memcpy(app->error, load.error, sizeof(app->error));
+	app->error[sizeof(app->error) - 1] = 0;
+	if (!ret) {
+		app->app_id = load.app_id;
+		memcpy(app->module_name, load.module_name, sizeof(app->module_name));
+		app->module_name[sizeof(app->module_name) - 1] = 0;
+		ret = wk_attach_fd(app->obj_fd, app->app_id);
+	}
+	close(app->obj_fd);
+	app->obj_fd = -1;
+	if (!ret)
+		ret = wk_start(dev, app->app_id, inst);
+	return ret;
+}
+
+/* Wait until the instance's log (read into @log of @size) holds @what; 0 or -ETIMEDOUT. */
+static inline int dev_wait_log(int dev, uint32_t inst, const char *what, char *log, size_t size)
+{
+	uint64_t end = wk_now_ms() + 10000;
+
+	while (wk_now_ms() < end) {
+		if (wk_logs(dev, inst, log, size) >= 0 && strstr(log, what))
+			return 0;
+		wk_sleep_ms(5);
+	}
+	return -ETIMEDOUT;
+}
+
 #endif
