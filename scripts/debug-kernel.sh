@@ -17,6 +17,14 @@
 # wasmkm.ko and the test apps are built against; the guest boots
 # <tree>/arch/x86/boot/bzImage.  The build runs with "nice" on JOBS
 # (default 2) jobs; the extracted source is kept for the next key.
+#
+# A new key's tree is seeded with a copy (cp -a: mtimes kept, and with them
+# certs/signing_key.pem, so the module signing key stays the same) of the
+# newest finished tree of the same source version, then configured as
+# usual: Kbuild's per-option dependencies (include/config/) rebuild only
+# the objects that the changed options touch, not the whole kernel.  Set
+# SEED=none to build from scratch.  Finished trees are never deleted here:
+# a lane may be using one.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -60,6 +68,31 @@ if [ ! -f "$SRC/.wasmkm-extracted" ]; then
 fi
 
 rm -rf "$DIR"
+seed=
+if [ "${SEED:-}" != none ]; then
+	# shellcheck disable=SC2012 # our own directory names: no odd characters
+	seed=$(ls -1td "$CACHE/debug-kernel/$ver"-*/.wasmkm-done 2>/dev/null |
+		head -n1 || true)
+	seed=${seed%/.wasmkm-done}
+fi
+if [ -n "$seed" ]; then
+	log "seeding $DIR from $seed"
+	rm -rf "$DIR.tmp"
+	cp -a "$seed" "$DIR.tmp"
+	rm -f "$DIR.tmp/.wasmkm-done" "$DIR.tmp/build-seconds" \
+		"$DIR.tmp/build.log" "$DIR.tmp/merge.log"
+	echo "$seed" >"$DIR.tmp/seeded-from"
+	# The objtool build records its absolute output directory in its
+	# .cmd files: a changed command relinks objtool, and every kernel
+	# object depends on objtool.  Point them at the new tree, mtimes kept.
+	grep -rlF --include='.*.cmd' --include='.*.d' "$seed/" "$DIR.tmp" |
+		while IFS= read -r f; do
+			t=$(stat -c %y "$f")
+			sed -i "s|$seed/|$DIR/|g" "$f"
+			touch -d "$t" "$f"
+		done
+	mv "$DIR.tmp" "$DIR"
+fi
 mkdir -p "$DIR"
 kmake() {
 	nice -n "$NICE" make -C "$SRC" O="$DIR" "$@"

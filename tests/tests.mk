@@ -6,7 +6,8 @@
 #
 #   make demo       deps, build, boot the guest, run examples/hello.c and
 #                   examples/sensor.c (with --cap fs:/data), then
-#                   examples/httpd.c serving its log to busybox wget
+#                   examples/httpd.c serving its log to busybox wget, then
+#                   examples/thermostat.c on the test-only device simulator
 #   make check      deps, build, host tests, kselftests in the guest; ends with
 #                   one line "N passed, M failed" summing every suite
 #   make check-host host unit tests (check-codegen, check-cli, check-fuzz)
@@ -78,7 +79,7 @@ APP_WKO += $(OUT)/apps/signed.wko
 -include tests/toolchains/toolchains.mk
 
 # Kselftests, in the order the guest runs them: unload (rmmod wasmkm) last.
-KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll net sandbox_acct wasmctl toolchains memory devices devices_io observe restart apply signing unload
+KSELFTEST_NAMES := ioctl hello exitcode fp trap conformance stop verify fs fs_race limits sandbox_mem poll net sandbox_acct wasmctl toolchains memory devices devices_io examples_dev observe restart apply signing unload
 KSELFTEST_BINS := $(addprefix $(OUT)/kselftest/,$(KSELFTEST_NAMES))
 KSELFTEST_CFLAGS := -static -pthread -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare -Wno-clobbered -D_GNU_SOURCE \
@@ -259,8 +260,9 @@ $(DEBUG_OUT)/apps/%.wko: $(BUILD)/wasm/%.wasm $(BUILD)/bin/aotc $(DEBUG_OUT)/kmo
 # $(APP_EXPECTED): the outputs the guest compares with, which only `make apps`
 # made before: check-debug runs on its own from a clean clone.
 # The device simulator too, against the debug tree (devices.c needs it).
-# It needs GPIOLIB_IRQCHIP, which the cached debug kernel lacks: there the
-# device tests skip and say why (wasmkm_devsim.skip) instead of failing.
+# It needs GPIOLIB_IRQCHIP (tests/vm/debug-kernel.config selects it); a debug
+# tree without it makes the device tests skip and say why
+# (wasmkm_devsim.skip) instead of failing.
 $(DEBUG_OUT)/apps/wasmkm_devsim.ko: tests/devsim/wasmkm_devsim.c tests/devsim/Kbuild
 	@mkdir -p $(DEBUG_OUT)/devsim $(@D)
 	@rm -f $(DEBUG_OUT)/apps/wasmkm_devsim.skip
@@ -319,7 +321,8 @@ demo:
 	WASMKM_LANES=$(LANE) scripts/install-deps.sh
 	$(MAKE) --no-print-directory demo-run
 
-demo-run: all $(OUT)/apps/hello.wko $(OUT)/apps/sensor.wko $(OUT)/apps/httpd.wko $(VM_KERNEL)
+demo-run: all $(OUT)/apps/hello.wko $(OUT)/apps/sensor.wko $(OUT)/apps/httpd.wko \
+		$(OUT)/apps/thermostat.wko $(OUT)/apps/wasmkm_devsim.ko $(VM_KERNEL)
 	tests/vm/run.sh $(VM_ARGS) --wasmctl $(OUT)/guest/wasmctl --apps $(OUT)/apps \
 		--out $(OUT)/vm-demo --timeout $(VM_TIMEOUT) demo
 

@@ -18,9 +18,7 @@
 static int io_start(int dev, const struct wasmkm_cap *caps, uint32_t n,
 		    const char *const *argv, struct wk_app *app, uint32_t *inst)
 {
-	int ret = wk_load_caps(dev, "devio", argv, NULL, caps, n, app);
-
-	return ret ? ret : wk_start(dev, app->app_id, inst);
+	return dev_app_start(dev, WK_APPS "/devio.wko", caps, n, argv, app, inst);
 }
 
 /* Wait for the end (@ms at most), read the log; 0 or -errno. */
@@ -37,14 +35,7 @@ static int io_finish(int dev, uint32_t inst, unsigned int ms, char *log)
 /* Wait until the app's log holds @what; 0 or -ETIMEDOUT. */
 static int io_wait_log(int dev, uint32_t inst, const char *what, char *log)
 {
-	uint64_t end = wk_now_ms() + 10000;
-
-	while (wk_now_ms() < end) {
-		if (wk_logs(dev, inst, log, LOG_SIZE) >= 0 && strstr(log, what))
-			return 0;
-		wk_sleep_ms(5);
-	}
-	return -ETIMEDOUT;
+	return dev_wait_log(dev, inst, what, log, LOG_SIZE);
 }
 
 static int regs_rw(const void *buf, size_t len, off_t off, bool write)

@@ -177,4 +177,27 @@ static inline struct wasmkm_cap gpio_cap(const char *chip, unsigned int line, un
 	return c;
 }
 
+/* LOAD the app @wko with @caps and @argv (argv[0] first), attach and start it. */
+static inline int dev_app_start(int dev, const char *wko, const struct wasmkm_cap *caps,
+				uint32_t n, const char *const *argv, struct wk_app *app,
+				uint32_t *inst)
+{
+	int ret = wk_load_caps(dev, wko, argv, NULL, caps, n, app);
+
+	return ret ? ret : wk_start(dev, app->app_id, inst);
+}
+
+/* Wait until the instance's log (read into @log of @size) holds @what; 0 or -ETIMEDOUT. */
+static inline int dev_wait_log(int dev, uint32_t inst, const char *what, char *log, size_t size)
+{
+	uint64_t end = wk_now_ms() + 10000;
+
+	while (wk_now_ms() < end) {
+		if (wk_logs(dev, inst, log, size) >= 0 && strstr(log, what))
+			return 0;
+		wk_sleep_ms(5);
+	}
+	return -ETIMEDOUT;
+}
+
 #endif

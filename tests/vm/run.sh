@@ -5,7 +5,8 @@
 # needed), load wasmkm.ko in the guest and run tests or the demo there.
 #
 #   tests/vm/run.sh [options] check   every kselftest binary in --tests
-#   tests/vm/run.sh [options] demo    examples/hello, then examples/sensor with --cap fs:/data
+#   tests/vm/run.sh [options] demo    examples/hello, then examples/sensor with --cap fs:/data,
+#                                     httpd, thermostat on the device simulator
 #   tests/vm/run.sh [options] smoke   insmod + rmmod only
 #   tests/vm/run.sh [options] shell   interactive shell on the console
 #   tests/vm/run.sh [options] bench   run /bench/guest.sh (see bench/README.md)
@@ -132,6 +133,7 @@ for applet in $(/bin/busybox --list); do
 	[ -e "$STAGE/bin/$applet" ] || ln -s busybox "$STAGE/bin/$applet"
 done
 install -m 0755 "$ROOT/tests/vm/init.sh" "$STAGE/init"
+install -m 0755 "$ROOT/tests/vm/demo-thermostat.sh" "$STAGE/bin/demo-thermostat"
 KMOD_FILE=$(basename "$KMOD")
 cp "$KMOD" "$STAGE/lib/wasmkm/$KMOD_FILE"
 
@@ -201,7 +203,9 @@ fi
 # The demo: examples/hello as a kernel thread (it exits with the number of
 # its arguments, which "wasmctl load --wait" passes on), then
 # examples/sensor confined to /data, and what it wrote there, then
-# examples/httpd serving that log over a net: grant, asked by busybox wget.
+# examples/httpd serving that log over a net: grant, asked by busybox wget,
+# then examples/thermostat on the test-only device simulator
+# (tests/vm/demo-thermostat.sh).
 DEMO_CMDS=(
 	"wasmctl load /apps/hello.wko --arg wasm --arg kernel --env GREETING=Hello --wait"
 	"wasmctl load /apps/sensor.wko --cap fs:/data --wait"
@@ -209,9 +213,10 @@ DEMO_CMDS=(
 	"wasmctl list"
 	"ifconfig lo 127.0.0.1 up && wasmctl load /apps/httpd.wko --cap fs:/data --cap net:tcp-listen:127.0.0.1:8080"
 	"wget -q -O - http://127.0.0.1:8080/sensor.log"
+	"demo-thermostat"
 )
 # The accepted exit statuses of each command.
-DEMO_OKS=("0 2" "0" "0" "0" "0" "0")
+DEMO_OKS=("0 2" "0" "0" "0" "0" "0" "0")
 
 {
 	printf 'MODE=%s\n' "$MODE"
