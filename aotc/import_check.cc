@@ -15,6 +15,12 @@ const std::vector<HostImport>& HostImports() {
   return kImports;
 }
 
+const HostImport* FindHostImport(const std::string& module, const std::string& name) {
+  for (const HostImport& h : HostImports())
+    if (module == h.module && name == h.name) return &h;
+  return nullptr;
+}
+
 static const char* KindName(wabt::ExternalKind k) {
   switch (k) {
     case wabt::ExternalKind::Table:
@@ -45,9 +51,7 @@ bool CheckImports(const wabt::Module& module, const std::string& filename,
     }
     const auto* fi = static_cast<const wabt::FuncImport*>(imp);
     std::string sig = SignatureString(fi->func.decl.sig);
-    const HostImport* found = nullptr;
-    for (const HostImport& h : HostImports())
-      if (imp->module_name == h.module && imp->field_name == h.name) found = &h;
+    const HostImport* found = FindHostImport(imp->module_name, imp->field_name);
     if (!found) {
       bad += "  " + what + " (" + sig + "): not provided by the kernel\n";
       need_list = true;

@@ -19,6 +19,8 @@ struct HostImport {
   const char* signature;
 };
 const std::vector<HostImport>& HostImports();
+// The host function "module"."name", or nullptr if the kernel has none.
+const HostImport* FindHostImport(const std::string& module, const std::string& name);
 
 // Fills *imports with the module's function imports.  False if any import is
 // not a function the kernel provides with that exact signature; *error then

@@ -7,10 +7,11 @@
 #include <wabt/error-formatter.h>
 #include <wabt/validator.h>
 
+#include "aotc/valtype.h"
+
 namespace aotc {
 
-bool ReadWasm(const std::string& filename, const std::vector<uint8_t>& bytes, wabt::Module* module,
-              std::string* error) {
+wabt::Features WasmkmFeatures() {
   wabt::Features features;
   features.enable_mutable_globals();
   features.enable_sign_extension();
@@ -20,6 +21,12 @@ bool ReadWasm(const std::string& filename, const std::vector<uint8_t>& bytes, wa
   features.enable_reference_types();
   features.enable_simd();
   features.enable_relaxed_simd();  // parsed so that the code generator can refuse it by name
+  return features;
+}
+
+bool ReadWasm(const std::string& filename, const std::vector<uint8_t>& bytes, wabt::Module* module,
+              std::string* error) {
+  wabt::Features features = WasmkmFeatures();
   // read_debug_names: function names from the "name" section; custom section
   // errors (DWARF, producers, ...) are not fatal: those sections are skipped.
   wabt::ReadBinaryOptions ropts(features, nullptr, /*read_debug_names=*/true,
@@ -39,27 +46,6 @@ bool ReadWasm(const std::string& filename, const std::vector<uint8_t>& bytes, wa
     return false;
   }
   return true;
-}
-
-static char TypeLetter(wabt::Type t) {
-  switch (t) {
-    case wabt::Type::I32:
-      return 'i';
-    case wabt::Type::I64:
-      return 'I';
-    case wabt::Type::F32:
-      return 'f';
-    case wabt::Type::F64:
-      return 'F';
-    case wabt::Type::FuncRef:
-      return 'r';
-    case wabt::Type::ExternRef:
-      return 'e';
-    case wabt::Type::V128:
-      return 'v';
-    default:
-      return '?';
-  }
 }
 
 std::string SignatureString(const wabt::FuncSignature& sig) {

@@ -4,6 +4,7 @@
 #ifndef AOTC_WASM_MODULE_H_
 #define AOTC_WASM_MODULE_H_
 
+#include <wabt/feature.h>
 #include <wabt/ir.h>
 
 #include <cstdint>
@@ -12,14 +13,18 @@
 
 namespace aotc {
 
+// The wasm features aotc reads and validates with: the one list (the code
+// generator's tests read modules with it too).
+wabt::Features WasmkmFeatures();
+
 // Reads @bytes (named @filename in messages) with the features wasmkm
 // supports, debug names applied, other custom sections skipped, then
 // validates.  False with *error (wabt's messages, prefixed by the file name).
 bool ReadWasm(const std::string& filename, const std::vector<uint8_t>& bytes, wabt::Module* module,
               std::string* error);
 
-// Wasm type signature in the WASMKM_IMPORTS notation: i i32, I i64, f f32,
-// F f64, r funcref, e externref, v v128; params ':' results.
+// Wasm type signature in the WASMKM_IMPORTS notation: params ':' results,
+// each type by its WASMKM_VALTYPES letter (aotc/valtype.h).
 std::string SignatureString(const wabt::FuncSignature& sig);
 
 struct MemoryLimits {

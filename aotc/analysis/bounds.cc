@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 // Bounds-check merging (bounds.h): a symbolic run of each region's value
-// stack, where an i32 value is either "local L (as on entry to the region)
-// + disp" or unknown.
+// stack over the lowered records (lower.h), where an i32 value is either
+// "local L (as on entry to the region) + disp" or unknown.
 #include "aotc/analysis/bounds.h"
-
-#include <wabt/cast.h>
 
 #include <algorithm>
 #include <map>
@@ -15,8 +13,6 @@
 
 namespace aotc::analysis {
 
-using wabt::cast;
-using wabt::ExprType;
 using wabt::Opcode;
 
 namespace {
@@ -34,7 +30,7 @@ struct Value {
 
 class RegionRun {
  public:
-  RegionRun(const wabt::Func& f, BoundsFacts& facts) : f_(f), facts_(facts) {}
+  explicit RegionRun(BoundsFacts& facts) : facts_(facts) {}
 
   void Run(const Region& region, size_t min_saved) {
     // Every tracked access, with the point (instruction index) from which
@@ -49,23 +45,13 @@ class RegionRun {
     };
     std::vector<Acc> accs;
     for (size_t i = 0; i < region.size(); i++) {
-      const wabt::Expr* e = region[i];
-      std::optional<Value> addr = Step(*e, i);
+      const Insn& r = region[i];
+      std::optional<Value> addr = Step(r, i);
       if (!addr) continue;
       facts_.accesses++;
       if (addr->kind != Value::kLocal) continue;
-      uint64_t offset, size;
-      if (e->type() == ExprType::Load) {
-        const auto* l = cast<wabt::LoadExpr>(e);
-        offset = l->offset;
-        size = l->opcode.GetMemorySize();
-      } else {
-        const auto* st = cast<wabt::StoreExpr>(e);
-        offset = st->offset;
-        size = st->opcode.GetMemorySize();
-      }
-      accs.push_back({e, i, from_[{addr->local, addr->version}], addr->local, addr->version,
-                      addr->n, addr->n + int64_t(offset + size), offset});
+      accs.push_back({r.expr, i, from_[{addr->local, addr->version}], addr->local, addr->version,
+                      addr->n, addr->n + int64_t(r.offset + r.size), r.offset});
     }
     // The C local holds the base value at p and still at the access (an
     // address computed from L may stay on the stack while L is assigned).
@@ -108,7 +94,7 @@ class RegionRun {
     }
     MergedRegion mr{region.size(), best_p, end, {}};
     for (const auto& [key, c] : checks) mr.checks.push_back(c);
-    facts_.regions.emplace(region.front(), std::move(mr));
+    facts_.regions.emplace(region[0].expr, std::move(mr));
   }
 
  private:
@@ -138,71 +124,64 @@ class RegionRun {
 
   // Instruction @i of the region: its effect on the stack model; for a
   // scalar load or store, the address value.
-  std::optional<Value> Step(const wabt::Expr& e, size_t i) {
-    switch (e.type()) {
-      case ExprType::Nop:
+  std::optional<Value> Step(const Insn& r, size_t i) {
+    switch (r.op) {
+      case Op::kNop:
         return std::nullopt;
-      case ExprType::Drop:
-      case ExprType::GlobalSet:
+      case Op::kDrop:
+      case Op::kGlobalSet:
         Pop();
         return std::nullopt;
-      case ExprType::Select:
+      case Op::kSelect:
         Pop(), Pop(), Pop();
         Push({});
         return std::nullopt;
-      case ExprType::LocalGet: {
-        uint32_t l = f_.GetLocalIndex(cast<wabt::LocalGetExpr>(&e)->var);
-        if (f_.GetLocalType(l) == wabt::Type::I32)
-          Push({Value::kLocal, l, Current(l, i), 0});
+      case Op::kLocalGet:
+        if (r.type == wabt::Type::I32)
+          Push({Value::kLocal, r.index, Current(r.index, i), 0});
         else
           Push({});
         return std::nullopt;
-      }
-      case ExprType::LocalSet:
+      case Op::kLocalSet:
         Pop();
-        Assign(f_.GetLocalIndex(cast<wabt::LocalSetExpr>(&e)->var), i);
+        Assign(r.index, i);
         return std::nullopt;
-      case ExprType::LocalTee: {
+      case Op::kLocalTee:
         // The value on the stack is now also the local's: name it so when
         // it was not tracked (clang tees a computed address, then adds
         // constants to the local).
-        uint32_t l = f_.GetLocalIndex(cast<wabt::LocalTeeExpr>(&e)->var);
-        Assign(l, i);
-        if (f_.GetLocalType(l) == wabt::Type::I32 && !stack_.empty() &&
-            stack_.back().kind == Value::kUnknown)
-          stack_.back() = {Value::kLocal, l, Current(l, i + 1), 0};
+        Assign(r.index, i);
+        if (r.type == wabt::Type::I32 && !stack_.empty() && stack_.back().kind == Value::kUnknown)
+          stack_.back() = {Value::kLocal, r.index, Current(r.index, i + 1), 0};
         return std::nullopt;
-      }
-      case ExprType::GlobalGet:
-      case ExprType::MemorySize:
+      case Op::kGlobalGet:
+      case Op::kMemorySize:
         Push({});
         return std::nullopt;
-      case ExprType::Const: {
-        const wabt::Const& c = cast<wabt::ConstExpr>(&e)->const_;
-        if (c.type() == wabt::Type::I32)
-          Push({Value::kConst, 0, 0, int64_t(int32_t(c.u32()))});
+      case Op::kConst:
+        if (r.type == wabt::Type::I32)
+          Push({Value::kConst, 0, 0, r.imm});
         else
           Push({});
         return std::nullopt;
-      }
-      case ExprType::Unary:
-      case ExprType::Convert:
+      case Op::kUnary:
+      case Op::kConvert:
         Pop();
         Push({});
         return std::nullopt;
-      case ExprType::Compare:
+      case Op::kCompare:
         Pop(), Pop();
         Push({});
         return std::nullopt;
-      case ExprType::Binary:
-        Push(Binary(cast<wabt::BinaryExpr>(&e)->opcode));
+      case Op::kBinary:
+        Push(Binary(r.opcode));
         return std::nullopt;
-      case ExprType::Load: {
+      case Op::kLoad: {
         Value addr = Pop();
         Push({});
         return addr;
       }
-      case ExprType::Store:
+      case Op::kStore:
         Pop();
         return Pop();
       default:
@@ -231,7 +210,6 @@ class RegionRun {
     return {Value::kLocal, a.local, a.version, d};
   }
 
-  const wabt::Func& f_;
   BoundsFacts& facts_;
   std::vector<Value> stack_;
   std::map<uint32_t, std::vector<size_t>> sets_;          // local -> where it is assigned
@@ -247,10 +225,10 @@ class RegionRun {
 
 }  // namespace
 
-BoundsFacts AnalyzeBounds(const wabt::Func& f, size_t min_saved) {
+BoundsFacts AnalyzeBounds(const std::vector<Insn>& body, size_t min_saved) {
   BoundsFacts facts;
-  RegionRun run(f, facts);
-  ForEachRegion(f, [&](const Region& region) {
+  RegionRun run(facts);
+  ForEachRegion(body, [&](const Region& region) {
     run.Reset();
     run.Run(region, min_saved);
   });

@@ -41,6 +41,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "aotc/analysis/lower.h"
+
 namespace aotc::analysis {
 
 // A covered access: address = local + disp, disp includes the memarg offset.
@@ -71,9 +73,9 @@ struct BoundsFacts {
   size_t accesses = 0;  // scalar accesses in the function's regions
 };
 
-// Regions worth a merged test: at least @min_saved checks fewer than
-// accesses covered.
-BoundsFacts AnalyzeBounds(const wabt::Func& f, size_t min_saved = 1);
+// Regions of the lowered @body (lower.h) worth a merged test: at least
+// @min_saved checks fewer than accesses covered.
+BoundsFacts AnalyzeBounds(const std::vector<Insn>& body, size_t min_saved = 1);
 
 }  // namespace aotc::analysis
 

@@ -88,11 +88,10 @@ const char* kNoTrap = "proc_exit";  // pseudo trap label: return without trappin
 
 }  // namespace
 
-FuncEmitter::FuncEmitter(ModuleInfo& mi, uint32_t idx)
+FuncEmitter::FuncEmitter(const ModuleInfo& mi, uint32_t idx)
     : mi_(mi), idx_(idx), f_(*mi.m->funcs[idx]) {}
 
 std::string FuncEmitter::Slot(uint32_t depth, Type t) {
-  if (t == Type::V128) mi_.uses_simd = true;
   slots_.insert({depth, SlotSuffix(t)});
   return "s" + std::to_string(depth) + SlotSuffix(t);
 }
@@ -213,6 +212,19 @@ void FuncEmitter::EmitList(const wabt::ExprList& list) {
   }
 }
 
+// The head of a loop that some branch targets: its label and, with yield
+// points, the check that lets a long-running loop yield (WASMKM_LOOP).
+std::string FuncEmitter::LoopHead(size_t indent, const std::string& id) {
+  std::string head = std::string(indent, '\t') + "L" + id + ":\n";
+  if (mi_.yield_points) {
+    has_loop_ = true;
+    head += std::string(indent + 1, '\t') + "WASMKM_LOOP(ctx, budget);\n";
+  } else {
+    head += std::string(indent + 1, '\t') + ";\n";
+  }
+  return head;
+}
+
 void FuncEmitter::EmitBlock(const wabt::Block& b, FrameKind kind) {
   const wabt::FuncSignature& sig = b.decl.sig;
   Frame fr{kind,
@@ -231,16 +243,7 @@ void FuncEmitter::EmitBlock(const wabt::Block& b, FrameKind kind) {
   stack_.resize(done.height);
   for (Type t : done.results) Push(t);
   if (kind == FrameKind::kLoop) {
-    if (done.used) {
-      std::string head = std::string(indent, '\t') + "L" + id + ":\n";
-      if (mi_.yield_points) {
-        has_loop_ = true;
-        head += std::string(indent + 1, '\t') + "WASMKM_LOOP(ctx, budget);\n";
-      } else {
-        head += std::string(indent + 1, '\t') + ";\n";
-      }
-      body_.insert(loop_pos, head);
-    }
+    if (done.used) body_.insert(loop_pos, LoopHead(indent, id));
     // Falling out of a loop is the only way past its end.
   } else if (done.used) {
     Line("L" + id + ":;");
@@ -318,7 +321,7 @@ void FuncEmitter::EmitCallIndirect(const wabt::CallIndirectExpr& e) {
   uint32_t t = mi_.m->GetTableIndex(e.table);
   const TableInfo& ti = mi_.tables[t];
   const wabt::FuncSignature& sig = e.decl.sig;
-  uint32_t sid = SigId(mi_, sig);
+  uint32_t sid = SigIdOf(mi_, sig);
   std::string i = Pop();
   Line("{");
   Line("\tconst struct wasmkm_funcref *fr_;");
@@ -497,7 +500,6 @@ void FuncEmitter::EmitExpr(const wabt::Expr& e) {
     }
     case ExprType::RefFunc: {
       uint32_t fi = mi_.m->GetFuncIndex(cast<wabt::RefFuncExpr>(&e)->var);
-      mi_.funcrefs.insert(fi);
       Line(Push(Type::FuncRef) + " = &wasmkm_fr" + std::to_string(fi) + ";");
       break;
     }
@@ -558,7 +560,7 @@ std::string FuncEmitter::Emit() {
       Fail("result type " + std::string(t.GetName()) + " is not supported",
            "this value type is not implemented by aotc");
 
-  if (mi_.merge_bounds_checks) bounds_ = analysis::AnalyzeBounds(f_);
+  if (mi_.merge_bounds_checks) bounds_ = analysis::AnalyzeBounds(analysis::Lower(f_));
   frames_.push_back(Frame{FrameKind::kFunc, next_id_++, 0, {}, sig.result_types, "", false});
   EmitList(f_.exprs);
   if (!dead_) Line(ReturnStmt());
@@ -577,7 +579,6 @@ std::string FuncEmitter::Emit() {
   uint32_t nl = f_.GetNumParamsAndLocals();
   for (uint32_t k = np; k < nl; k++) {
     Type t = f_.GetLocalType(k);
-    if (t == Type::V128) mi_.uses_simd = true;
     // __maybe_unused: -Werror builds (unused, or set and never read)
     out += "\t" + CType(t) + " l" + std::to_string(k) + " __maybe_unused = " + CZero(t) + ";\n";
   }
@@ -625,7 +626,7 @@ std::string FuncEmitter::Emit() {
   return out;
 }
 
-std::string EmitFunction(ModuleInfo& mi, uint32_t idx) {
+std::string EmitFunction(const ModuleInfo& mi, uint32_t idx) {
   FuncEmitter fe(mi, idx);
   return fe.Emit();
 }

@@ -21,7 +21,7 @@ namespace aotc::codegen {
 
 class FuncEmitter {
  public:
-  FuncEmitter(ModuleInfo& mi, uint32_t idx);
+  FuncEmitter(const ModuleInfo& mi, uint32_t idx);
   std::string Emit();
 
  private:
@@ -53,6 +53,7 @@ class FuncEmitter {
                         const analysis::MergedRegion& mr);
   [[gnu::noinline]] void EmitExpr(const wabt::Expr& e);
   void EmitBlock(const wabt::Block& b, FrameKind kind);
+  std::string LoopHead(size_t indent, const std::string& id);  // label + yield check
   void EmitIf(const wabt::IfExpr& e);
   Frame& Target(const wabt::Var& v);
   void BranchCopies(const Frame& f);
@@ -88,7 +89,7 @@ class FuncEmitter {
   void EmitMemoryOp(const wabt::Expr& e);
   void EmitTableOp(const wabt::Expr& e);
 
-  ModuleInfo& mi_;
+  const ModuleInfo& mi_;
   uint32_t idx_;
   const wabt::Func& f_;
   std::string body_;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-// Linear memory and table instructions.  Every access is bounds-checked
-// against the cached mem_size with 64-bit arithmetic: (u64)(u32)addr +
-// offset + size cannot wrap, so offsets past 4 GiB trap as they must.
+// Linear memory and table instructions.  Every load and store goes through
+// Address(): the checked or the proved form of <wasmkm/mem.h> (the bounds
+// analysis alone chooses the proved one).  The check is 64-bit: (u64)(u32)
+// addr + offset + size cannot wrap, so offsets past 4 GiB trap as they must.
 #include <wabt/cast.h>
 
 #include "aotc/codegen/emit_func.h"
@@ -25,15 +26,13 @@ std::string FuncEmitter::Address(const std::string& addr, uint64_t offset, uint6
       std::string l = "(u64)l" + std::to_string(it->second.local);
       if (d > 0) l += " + " + std::to_string(d) + "ull";
       if (d < 0) l += " - " + std::to_string(-d) + "ull";
-      return "u64 ea_ = " + l + ";";
+      return "u64 ea_ = " + l + "; WASMKM_EA_PROVED(ea_, " + std::to_string(size) + ");";
     }
   }
   std::string ea = "(u64)" + addr;
   if (offset) ea += " + " + std::to_string(offset) + "ull";
-  // ea_ < 2^33 and mem_size <= 2^32: the signed comparison cannot overflow,
-  // and mem_size - size is loop-invariant (one hoisted register per size).
-  return "u64 ea_ = " + ea + "; if (unlikely((s64)ea_ > (s64)mem_size - " + std::to_string(size) +
-         ")) " + Trap(WASMKM_TRAP_MEM_OOB);
+  return "u64 ea_ = " + ea + "; if (WASMKM_EA_OOB(ea_, " + std::to_string(size) + ")) " +
+         Trap(WASMKM_TRAP_MEM_OOB);
 }
 
 void FuncEmitter::EmitLoad(const wabt::LoadExpr& e) {

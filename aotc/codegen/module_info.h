@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "aotc/valtype.h"
+
 namespace aotc::codegen {
 
 // Thrown inside the generator; GenerateC turns it into its error string.
@@ -51,28 +53,35 @@ struct ModuleInfo {
   uint64_t mem_max_pages = 65536;
   std::vector<std::string> data_dropped;  // C lvalue (u8) per data segment
   std::vector<std::string> elem_dropped;  // C lvalue (u8) per elem segment
-  std::set<uint32_t> funcrefs;            // functions that need a wasmkm_funcref object
-  std::set<std::string> result_structs;   // letters of multi-value result tuples
-  bool uses_simd = false;                 // some v128 value: include <wasmkm/simd.h>
+  // Facts of the whole module (ComputeFacts), before emission.
+  std::set<uint32_t> funcrefs;           // functions that need a wasmkm_funcref object
+  std::set<std::string> result_structs;  // letters of multi-value result tuples
+  bool uses_simd = false;                // some v128 value: include <wasmkm/simd.h>
 };
 
 // Type helpers.
-char TypeLetter(wabt::Type t);  // i I f F V r e, as in export signatures
-wabt::Type LetterType(char c);  // the inverse
+using aotc::LetterType;  // aotc/valtype.h: the letters of WASMKM_VALTYPES
+using aotc::TypeLetter;
 std::string CType(wabt::Type t);
 std::string CZero(wabt::Type t);  // a C initialiser for a zero value of t
 std::string Letters(const wabt::TypeVector& types);
 std::string SigKey(const wabt::FuncSignature& sig);
 bool IsSupportedValueType(wabt::Type t);
 // C return type of a function with these results ("void", a scalar, or a result struct).
-std::string CReturnType(ModuleInfo& mi, const wabt::TypeVector& results);
+std::string CReturnType(const ModuleInfo& mi, const wabt::TypeVector& results);
 std::string FuncLabel(const ModuleInfo& mi, uint32_t idx);  // "function 3 ($name)"
 std::string CStringLiteral(const std::string& s);
 std::string CommentSafe(const std::string& s);
-uint32_t SigId(ModuleInfo& mi, const wabt::FuncSignature& sig);
+uint32_t SigId(ModuleInfo& mi, const wabt::FuncSignature& sig);          // numbers a new one
+uint32_t SigIdOf(const ModuleInfo& mi, const wabt::FuncSignature& sig);  // a numbered one
+
+// The facts pre-pass (facts.cc): funcrefs, result structs, SIMD use and the
+// signature ids of call_indirect, from the whole module, before any C is
+// printed.  The printers only read them (a miss is an internal error).
+void ComputeFacts(ModuleInfo& mi);
 
 // Emits the body of defined function idx as a complete C function definition.
-std::string EmitFunction(ModuleInfo& mi, uint32_t idx);
+std::string EmitFunction(const ModuleInfo& mi, uint32_t idx);
 
 }  // namespace aotc::codegen
 

@@ -23,25 +23,6 @@ bool IsSupportedValueType(Type t) {
   }
 }
 
-char TypeLetter(Type t) {
-  switch (t) {
-    case Type::I32:
-      return 'i';
-    case Type::I64:
-      return 'I';
-    case Type::F32:
-      return 'f';
-    case Type::F64:
-      return 'F';
-    case Type::FuncRef:
-      return 'r';
-    case Type::V128:
-      return 'V';
-    default:
-      return 'e';
-  }
-}
-
 std::string CType(Type t) {
   switch (t) {
     case Type::I32:
@@ -58,25 +39,6 @@ std::string CType(Type t) {
       return "wasmkm_v128";
     default:
       return "const void *";
-  }
-}
-
-Type LetterType(char c) {
-  switch (c) {
-    case 'i':
-      return Type::I32;
-    case 'I':
-      return Type::I64;
-    case 'f':
-      return Type::F32;
-    case 'F':
-      return Type::F64;
-    case 'V':
-      return Type::V128;
-    case 'r':
-      return Type::FuncRef;
-    default:
-      return Type::ExternRef;
   }
 }
 
@@ -101,11 +63,19 @@ uint32_t SigId(ModuleInfo& mi, const wabt::FuncSignature& sig) {
   return it->second;
 }
 
-std::string CReturnType(ModuleInfo& mi, const wabt::TypeVector& results) {
+uint32_t SigIdOf(const ModuleInfo& mi, const wabt::FuncSignature& sig) {
+  auto it = mi.sig_ids.find(SigKey(sig));
+  if (it == mi.sig_ids.end())
+    throw CodegenError{"internal error: signature " + SigKey(sig) + " missed by the facts pass"};
+  return it->second;
+}
+
+std::string CReturnType(const ModuleInfo& mi, const wabt::TypeVector& results) {
   if (results.empty()) return "void";
   if (results.size() == 1) return CType(results[0]);
   std::string l = Letters(results);
-  mi.result_structs.insert(l);
+  if (!mi.result_structs.count(l))
+    throw CodegenError{"internal error: result tuple " + l + " missed by the facts pass"};
   return "struct wasmkm_res_" + l;
 }
 

@@ -22,6 +22,21 @@
 #define WASMKM_OBJ_MAX		(256 * 1024 * 1024)
 #define WASMKM_NO_MAX		0xffffffffU	/* mem_max_pages: no limit */
 
+/*
+ * The value types of signature strings (export and import signatures, the
+ * descriptor's import table, WASMKM_IMPORTS): X(name, letter, slots), the
+ * wasm type name, its letter, and the 64-bit invoke slots a value takes.
+ * aotc, wasmctl and the kernel read letters from this one list.
+ */
+#define WASMKM_VALTYPES(X)		\
+	X(i32, 'i', 1)			\
+	X(i64, 'I', 1)			\
+	X(f32, 'f', 1)			\
+	X(f64, 'F', 1)			\
+	X(v128, 'V', 2)			\
+	X(funcref, 'r', 1)		\
+	X(externref, 'e', 1)
+
 /* Import kinds. */
 #define WASMKM_IMPORT_FUNC	0
 

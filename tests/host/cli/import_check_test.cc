@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "aotc/valtype.h"
 #include "aotc/wasm_module.h"
 #include "tests/host/cli/wat_helper.h"
 
@@ -130,3 +131,28 @@ TEST(WasmModule, ReadsDebugNames) {
 }
 
 }  // namespace
+
+// Import and export signatures spell a type with the same letter: the one
+// list WASMKM_VALTYPES (v128 was 'v' in import texts and 'V' in exports).
+TEST(ImportCheck, SignatureLettersAreTheUapiOnes) {
+  std::vector<aotc::DescImport> imports;
+  std::string error;
+  EXPECT_FALSE(Check(R"((module
+      (import "env" "vec" (func (param v128 f32 funcref externref) (result i64)))))",
+                     &imports, &error));
+  EXPECT_NE(error.find("env.vec (Vfre:I)"), std::string::npos) << error;
+#define LETTER_OF(name, letter, slots) {#name, letter},
+  const std::pair<std::string, char> uapi[] = {WASMKM_VALTYPES(LETTER_OF)};
+#undef LETTER_OF
+  for (const auto& [name, letter] : uapi) {
+    bool found = false;
+    for (wabt::Type t : {wabt::Type::I32, wabt::Type::I64, wabt::Type::F32, wabt::Type::F64,
+                         wabt::Type::V128, wabt::Type::FuncRef, wabt::Type::ExternRef})
+      if (t.GetName() == name) {
+        found = true;
+        EXPECT_EQ(aotc::TypeLetter(t), letter) << name;
+        EXPECT_EQ(aotc::LetterType(letter), t) << name;
+      }
+    EXPECT_TRUE(found) << name;
+  }
+}

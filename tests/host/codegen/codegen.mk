@@ -7,11 +7,14 @@
 
 CODEGEN_TEST_DIR := $(BUILD)/codegen-tests
 CODEGEN_GEN := $(CODEGEN_TEST_DIR)/codegen-gen
-CODEGEN_SRCS := $(sort $(wildcard aotc/codegen/*.cc aotc/analysis/*.cc))
+# The generator with what it shares with the rest of aotc: the wasm reader
+# (features, validation) and the host import list.
+CODEGEN_SRCS := $(sort $(wildcard aotc/codegen/*.cc aotc/analysis/*.cc)) aotc/wasm_module.cc \
+	aotc/import_check.cc
 
 .PHONY: check-codegen
 
-$(CODEGEN_GEN): tests/host/codegen/gen_main.cc $(CODEGEN_SRCS) $(wildcard aotc/codegen/*.h aotc/analysis/*.h) \
+$(CODEGEN_GEN): tests/host/codegen/gen_main.cc $(CODEGEN_SRCS) $(wildcard aotc/*.h aotc/codegen/*.h aotc/analysis/*.h) \
 		$(wildcard uapi/linux/*.h)
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS_SAN) -o $@ tests/host/codegen/gen_main.cc $(CODEGEN_SRCS) -lwabt

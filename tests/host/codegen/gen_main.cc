@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // Test-only front end for the code generator: read and validate a .wasm with
-// libwabt, run GenerateC, write app_code.c.  Usage: codegen-gen in.wasm out.c
-#include <wabt/binary-reader-ir.h>
-#include <wabt/binary-reader.h>
-#include <wabt/error-formatter.h>
+// aotc's reader, run GenerateC, write app_code.c.  Usage: codegen-gen in.wasm out.c
 #include <wabt/ir.h>
-#include <wabt/validator.h>
 
 #include <fstream>
 #include <iostream>
@@ -13,6 +9,7 @@
 #include <vector>
 
 #include "aotc/codegen/codegen.h"
+#include "aotc/wasm_module.h"
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -25,22 +22,11 @@ int main(int argc, char** argv) {
     std::cerr << argv[1] << ": cannot read\n";
     return 1;
   }
-  wabt::Features features;
-  features.enable_mutable_globals();
-  features.enable_sign_extension();
-  features.enable_sat_float_to_int();
-  features.enable_bulk_memory();
-  features.enable_multi_value();
-  features.enable_reference_types();
-  features.enable_simd();
-  features.enable_relaxed_simd();
-  wabt::ReadBinaryOptions ropts(features, nullptr, true, true, false);
-  wabt::Errors errors;
+  // The same reader, features and validation as aotc itself.
   wabt::Module module;
-  if (wabt::Failed(
-          wabt::ReadBinaryIr(argv[1], data.data(), data.size(), ropts, &errors, &module)) ||
-      wabt::Failed(wabt::ValidateModule(&module, &errors, wabt::ValidateOptions(features)))) {
-    std::cerr << wabt::FormatErrorsToString(errors, wabt::Location::Type::Binary);
+  std::string error;
+  if (!aotc::ReadWasm(argv[1], std::vector<uint8_t>(data.begin(), data.end()), &module, &error)) {
+    std::cerr << error << "\n";
     return 1;
   }
   aotc::CodegenOptions opts;
@@ -51,7 +37,6 @@ int main(int argc, char** argv) {
     if (std::string(argv[i]) == "--no-merge") opts.merge_bounds_checks = false;
   }
   aotc::CodegenResult res;
-  std::string error;
   if (!aotc::GenerateC(module, opts, &res, &error)) {
     std::cerr << argv[1] << ": " << error << "\n";
     return 1;
