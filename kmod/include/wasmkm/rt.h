@@ -33,8 +33,8 @@
  * asked to stop; wasmkm_tick() clears it, ends the instance if stopped and
  * reschedules if needed.  So a loop head is one load and compare of memory
  * (no counter holds a register), and a loop that never calls still yields
- * and stops.  The read is volatile: the C compiler must not hoist it out of
- * a loop that has no other memory access.
+ * and stops.  The read is READ_ONCE(): the C compiler must not hoist it out
+ * of a loop that has no other memory access.
  */
 #define WASMKM_YIELD_PERIOD_NS	1000000
 
@@ -132,7 +132,7 @@ register unsigned long wasmkm_stack_pointer asm("rsp");
 #define WASMKM_SP()	((unsigned long)__builtin_frame_address(0))
 #endif
 
-#define WASMKM_YIELD_PENDING(ctx)	(*(const volatile u32 *)&(ctx)->yield)
+#define WASMKM_YIELD_PENDING(ctx)	READ_ONCE((ctx)->yield)
 
 /* Function entry check: stack depth and the yield flag. */
 #define WASMKM_ENTRY(ctx, func_idx)						\

@@ -9,4 +9,5 @@
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
 #define __aligned(x) __attribute__((__aligned__(x)))
+#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #endif
