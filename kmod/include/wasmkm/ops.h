@@ -283,7 +283,7 @@ static inline u64 wasmkm_i64_rem_s(u64 a, u64 b)
  * WASMKM_FP_OPAQUE(x), an empty asm that "changes" x in its FP register,
  * hides x's value from the optimiser: nothing folds, but x must then sit in
  * a register, so a load cannot fold into the arithmetic and values stay
- * live longer (about 15% more instructions on PolyBench).
+ * live longer (14% more instructions on PolyBench: performance.md).
  *
  * gcc's -fsignaling-nans (which defines __SUPPORT_SNAN__) keeps all the
  * arithmetic folds above out, wherever the value comes from, but not the

@@ -106,9 +106,9 @@ void wasmkm_detach(struct module *owner);
 /* Never returns: ends the instance with a trap of @kind (enum wasmkm_trap_kind). */
 void wasmkm_trap(struct wasmkm_ctx *ctx, u32 kind, u32 func_idx);
 /* Yield point slow path: clears ctx->yield; ends the instance if stopped, reschedules if needed. */
-void wasmkm_tick(struct wasmkm_ctx *ctx);
+void __cold wasmkm_tick(struct wasmkm_ctx *ctx);
 /* Function entry slow path: stack exhausted (traps) or ctx->yield set. */
-void wasmkm_entry_slow(struct wasmkm_ctx *ctx, u32 func_idx);
+void __cold wasmkm_entry_slow(struct wasmkm_ctx *ctx, u32 func_idx);
 /* memory.grow: old size in pages, or -1 (limit or no kernel memory). */
 s32 wasmkm_memory_grow(struct wasmkm_ctx *ctx, u32 delta_pages);
 
@@ -132,20 +132,40 @@ register unsigned long wasmkm_stack_pointer asm("rsp");
 #define WASMKM_SP()	((unsigned long)__builtin_frame_address(0))
 #endif
 
-#define WASMKM_YIELD_PENDING(ctx)	READ_ONCE((ctx)->yield)
+/*
+ * Is ctx->yield set?  On x86-64 READ_ONCE() costs a load into a register, a
+ * test and a branch (gcc folds no volatile load into a compare); this asm
+ * goto is one "cmpl $0, mem" whose branch the caller's if takes directly
+ * (the idiom of the kernel's static branches).  Volatile as well, so never
+ * hoisted out of a loop.
+ */
+#if defined(__x86_64__)
+static __always_inline int wasmkm_yield_pending(struct wasmkm_ctx *ctx)
+{
+	asm goto("cmpl $0, %0\n\tjne %l[yes]" : : "m"(ctx->yield) : "cc" : yes);
+	return 0;
+yes:
+	return 1;
+}
+#else
+static __always_inline int wasmkm_yield_pending(struct wasmkm_ctx *ctx)
+{
+	return READ_ONCE(ctx->yield) != 0;
+}
+#endif
 
 /* Function entry check: stack depth and the yield flag. */
 #define WASMKM_ENTRY(ctx, func_idx)						\
 	do {									\
 		if (unlikely(WASMKM_SP() < (ctx)->stack_limit ||		\
-			     WASMKM_YIELD_PENDING(ctx)))			\
+			     wasmkm_yield_pending(ctx)))			\
 			wasmkm_entry_slow(ctx, func_idx);			\
 	} while (0)
 
 /* Loop header check. */
 #define WASMKM_LOOP(ctx)							\
 	do {									\
-		if (unlikely(WASMKM_YIELD_PENDING(ctx)))			\
+		if (unlikely(wasmkm_yield_pending(ctx)))			\
 			wasmkm_tick(ctx);					\
 	} while (0)
 
