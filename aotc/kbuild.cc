@@ -80,10 +80,10 @@ std::string KbuildFile(const KbuildInput& in) {
   if (in.arch == "arm64") {
     k += "CFLAGS_REMOVE_app_code.o += -mgeneral-regs-only\n";
     k += "CFLAGS_app_code.o += -ffreestanding -isystem $(shell $(CC) -print-file-name=include) "
-         "-fno-math-errno -ffp-contract=off\n";
+         "-fno-math-errno -ffp-contract=off -fsignaling-nans\n";
   } else {
     k += "CFLAGS_app_code.o += -msse -msse2 -mhard-float -mpreferred-stack-boundary=3 "
-         "-fno-math-errno -ffp-contract=off\n";
+         "-fno-math-errno -ffp-contract=off -fsignaling-nans\n";
   }
   return k;
 }

@@ -15,10 +15,10 @@ HOST_ENGINES = ["gcc", "clang", "wasmkm-host", "wasm2c", "node", "wasmtime"]
 GUEST_ENGINES = ["native", "runc", "kernel"]
 SIZES = ["MINI", "SMALL", "MEDIUM", "LARGE"]
 # Code generation flags of the kernel build that also apply in userspace
-# (aotc adds -msse -msse2 -fno-math-errno -ffp-contract=off for app_code.o).
+# (aotc adds -msse -msse2 -fno-math-errno -ffp-contract=off -fsignaling-nans for app_code.o).
 KERNEL_LIKE_CFLAGS = [
     "-O2", "-fno-strict-aliasing", "-fno-common", "-fno-delete-null-pointer-checks",
-    "-mno-red-zone", "-msse", "-msse2", "-fno-math-errno", "-ffp-contract=off"
+    "-mno-red-zone", "-msse", "-msse2", "-fno-math-errno", "-ffp-contract=off", "-fsignaling-nans"
 ]
 WASM_CFLAGS = ["--target=wasm32-wasi", "-O2", "-Wall", "-Werror", "-Wl,--strip-debug"]
 NATIVE_CFLAGS = ["-O2", "-Wall", "-Wextra", "-Werror"]

@@ -18,6 +18,7 @@
 
 #include <linux/completion.h>
 #include <linux/cred.h>
+#include <linux/hrtimer.h>
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
@@ -82,6 +83,7 @@ struct wasmkm_inst {
 	wait_queue_head_t wq;		/* sleeps in helpers, log readers, reaping */
 	bool stop;			/* set once under lock, read without it */
 	bool in_fpu;			/* thread */
+	struct hrtimer yield_timer;	/* thread: sets ctx.yield (runner.c) */
 	struct wasmkm_arch_fpu fpu;	/* thread: FP registers out of the section */
 	char name[WASMKM_NAME_LEN + 16];	/* const */
 	/*

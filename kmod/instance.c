@@ -184,6 +184,9 @@ static void wasmkm_inst_request_stop(struct wasmkm_inst *inst)
 	if (!inst->stop)
 		trace_wasmkm_inst_stop(inst);
 	WRITE_ONCE(inst->stop, true);
+	/* the next yield point of running wasm code sees stop (runner.c) */
+	smp_wmb();
+	WRITE_ONCE(inst->ctx.yield, 1);
 	wake_up_all(&inst->wq);
 	/*
 	 * Interrupt a blocking file operation (see wasmkm_runner()).  The task

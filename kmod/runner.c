@@ -3,6 +3,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/cred.h>
+#include <linux/hrtimer.h>
 #include <linux/memcontrol.h>
 #include <linux/sched/mm.h>
 #include <linux/kthread.h>
@@ -106,6 +107,8 @@ void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
 	const struct wasmkm_app_ops *ops = inst->ops;
 
 	wasmkm_fpu_leave(&inst->ctx);
+	/* no yield point runs after this: nothing re-arms it */
+	hrtimer_cancel(&inst->yield_timer);
 	inst->exit_code = code;
 	if (state == WASMKM_INST_TRAPPED) {
 		inst->trap_kind = trap_kind <= WASMKM_TRAP_KIND_MAX ? trap_kind : WASMKM_TRAP_NONE;
@@ -136,12 +139,36 @@ void __wasmkm_noreturn wasmkm_end(struct wasmkm_inst *inst, u32 state, s32 code,
 	kthread_complete_and_exit(&inst->done, 0);
 }
 
+/*
+ * The yield timer sets ctx->yield every WASMKM_YIELD_PERIOD_NS while the
+ * thread takes its yield points (rt.h).  A flag still set from the last
+ * period means the thread has not run wasm since (it sleeps in a helper or
+ * is not scheduled): the timer stops then, so an idle instance costs no
+ * interrupts, and the next yield point re-arms it (wasmkm_tick()).  If the
+ * thread re-arms while this runs on another CPU, the timer stays queued
+ * whatever this returns (__run_hrtimer() enqueues only an unqueued timer).
+ */
+static enum hrtimer_restart wasmkm_yield_timer_fn(struct hrtimer *t)
+{
+	struct wasmkm_inst *inst = container_of(t, struct wasmkm_inst, yield_timer);
+
+	if (READ_ONCE(inst->ctx.yield))
+		return HRTIMER_NORESTART;
+	WRITE_ONCE(inst->ctx.yield, 1);
+	hrtimer_forward_now(t, ns_to_ktime(WASMKM_YIELD_PERIOD_NS));
+	return HRTIMER_RESTART;
+}
+
 int wasmkm_runner(void *data)
 {
 	struct wasmkm_inst *inst = data;
 	struct wasmkm_ctx *ctx = &inst->ctx;
 	int ret;
 
+	/* Set: the first yield point arms the timer.  wasmkm_end() cancels it. */
+	hrtimer_init(&inst->yield_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	inst->yield_timer.function = wasmkm_yield_timer_fn;
+	WRITE_ONCE(ctx->yield, 1);
 	trace_wasmkm_inst_start(inst, current->pid);
 	inst->old_cred = override_creds(inst->app->cred);
 	/*
@@ -157,7 +184,6 @@ int wasmkm_runner(void *data)
 	allow_signal(SIGKILL);
 	/* See WASMKM_STACK_RESERVE: the stack grows down towards this page. */
 	ctx->stack_limit = (unsigned long)task_stack_page(current) + WASMKM_STACK_RESERVE;
-	ctx->tick = WASMKM_CALL_BUDGET;
 	if (READ_ONCE(inst->stop))
 		wasmkm_end(inst, WASMKM_INST_STOPPED, 0, 0, ~0U);
 	/* Preopens are opened as the loader, like every later file access. */
@@ -191,8 +217,17 @@ void wasmkm_tick(struct wasmkm_ctx *ctx)
 {
 	struct wasmkm_inst *inst = wasmkm_ctx_inst(ctx);
 
+	/*
+	 * Clear before reading stop, with a full barrier: a stop sets stop,
+	 * then the flag (wasmkm_inst_request_stop()), so either this sees
+	 * stop or the flag stays set for the next yield point.
+	 */
+	smp_store_mb(ctx->yield, 0);
 	if (READ_ONCE(inst->stop))
 		wasmkm_end(inst, WASMKM_INST_STOPPED, 0, 0, ~0U);
+	if (!hrtimer_is_queued(&inst->yield_timer))
+		hrtimer_start_range_ns(&inst->yield_timer, ns_to_ktime(WASMKM_YIELD_PERIOD_NS),
+				       WASMKM_YIELD_PERIOD_NS / 8, HRTIMER_MODE_REL);
 	if (need_resched()) {
 		wasmkm_fpu_leave(ctx);
 		cond_resched();
@@ -205,7 +240,6 @@ void wasmkm_entry_slow(struct wasmkm_ctx *ctx, u32 func_idx)
 {
 	if ((unsigned long)__builtin_frame_address(0) < ctx->stack_limit)
 		wasmkm_trap(ctx, WASMKM_TRAP_STACK, func_idx);	/* no return */
-	ctx->tick = WASMKM_CALL_BUDGET;
 	wasmkm_tick(ctx);
 }
 EXPORT_SYMBOL_GPL(wasmkm_entry_slow);

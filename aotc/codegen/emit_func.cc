@@ -217,8 +217,7 @@ void FuncEmitter::EmitList(const wabt::ExprList& list) {
 std::string FuncEmitter::LoopHead(size_t indent, const std::string& id) {
   std::string head = std::string(indent, '\t') + "L" + id + ":\n";
   if (mi_.yield_points) {
-    has_loop_ = true;
-    head += std::string(indent + 1, '\t') + "WASMKM_LOOP(ctx, budget);\n";
+    head += std::string(indent + 1, '\t') + "WASMKM_LOOP(ctx);\n";
   } else {
     head += std::string(indent + 1, '\t') + ";\n";
   }
@@ -575,7 +574,6 @@ std::string FuncEmitter::Emit() {
   out += ")\n{\n";
   out += "\tu8 *mem __maybe_unused = ctx->mem;\n";
   out += "\tu64 mem_size __maybe_unused = ctx->mem_size;\n";
-  if (has_loop_) out += "\ts32 budget = WASMKM_LOOP_BUDGET;\n";
   uint32_t nl = f_.GetNumParamsAndLocals();
   for (uint32_t k = np; k < nl; k++) {
     Type t = f_.GetLocalType(k);

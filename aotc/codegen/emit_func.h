@@ -99,7 +99,6 @@ class FuncEmitter {
   std::set<uint32_t> traps_;
   uint32_t next_id_ = 0;
   bool dead_ = false;  // the rest of the current list is unreachable
-  bool has_loop_ = false;
   analysis::BoundsFacts bounds_;
   bool merged_ = false;  // emitting the checked-up-front copy of a region
   std::string op_name_;  // current instruction, for errors

@@ -22,15 +22,21 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 
-#define WASMKM_RT_ABI		1
+#define WASMKM_RT_ABI		2
 #define WASMKM_PAGE_SIZE	65536ULL
 
 /*
- * Loop back-edges run this many times between yield checks; the count lives
- * in a local of each function.  Function entries count in ctx->tick.
+ * Yield points: every loop header and function entry reads ctx->yield and,
+ * when it is not zero, calls wasmkm_tick() (through wasmkm_entry_slow() at
+ * an entry).  wasmkm.ko sets it from a per-instance timer about every
+ * WASMKM_YIELD_PERIOD_NS while wasm runs, and at once when the instance is
+ * asked to stop; wasmkm_tick() clears it, ends the instance if stopped and
+ * reschedules if needed.  So a loop head is one load and compare of memory
+ * (no counter holds a register), and a loop that never calls still yields
+ * and stops.  The read is READ_ONCE(): the C compiler must not hoist it out
+ * of a loop that has no other memory access.
  */
-#define WASMKM_LOOP_BUDGET	1024
-#define WASMKM_CALL_BUDGET	1024
+#define WASMKM_YIELD_PERIOD_NS	1000000
 
 /*
  * A table's current size for bounds checks in generated code: never more
@@ -55,7 +61,7 @@ struct wasmkm_ctx {
 	u8 *mem;			/* linear memory base, NULL if empty */
 	u64 mem_size;			/* bytes */
 	unsigned long stack_limit;	/* lowest safe frame address */
-	s32 tick;			/* counts down at function entries */
+	u32 yield;			/* not 0: take the yield slow path */
 	u32 pad;
 	void *state;			/* ops->state_size bytes, zeroed */
 	void *inst;			/* opaque to generated code */
@@ -99,10 +105,10 @@ void wasmkm_detach(struct module *owner);
 
 /* Never returns: ends the instance with a trap of @kind (enum wasmkm_trap_kind). */
 void wasmkm_trap(struct wasmkm_ctx *ctx, u32 kind, u32 func_idx);
-/* Yield point slow path: reschedule if needed; ends the instance if stopped. */
-void wasmkm_tick(struct wasmkm_ctx *ctx);
-/* Function entry slow path: stack exhausted (traps) or ctx->tick ran out. */
-void wasmkm_entry_slow(struct wasmkm_ctx *ctx, u32 func_idx);
+/* Yield point slow path: clears ctx->yield; ends the instance if stopped, reschedules if needed. */
+void __cold wasmkm_tick(struct wasmkm_ctx *ctx);
+/* Function entry slow path: stack exhausted (traps) or ctx->yield set. */
+void __cold wasmkm_entry_slow(struct wasmkm_ctx *ctx, u32 func_idx);
 /* memory.grow: old size in pages, or -1 (limit or no kernel memory). */
 s32 wasmkm_memory_grow(struct wasmkm_ctx *ctx, u32 delta_pages);
 
@@ -126,21 +132,41 @@ register unsigned long wasmkm_stack_pointer asm("rsp");
 #define WASMKM_SP()	((unsigned long)__builtin_frame_address(0))
 #endif
 
-/* Function entry check: stack depth and the call budget. */
+/*
+ * Is ctx->yield set?  On x86-64 READ_ONCE() costs a load into a register, a
+ * test and a branch (gcc folds no volatile load into a compare); this asm
+ * goto is one "cmpl $0, mem" whose branch the caller's if takes directly
+ * (the idiom of the kernel's static branches).  Volatile as well, so never
+ * hoisted out of a loop.
+ */
+#if defined(__x86_64__)
+static __always_inline int wasmkm_yield_pending(struct wasmkm_ctx *ctx)
+{
+	asm goto("cmpl $0, %0\n\tjne %l[yes]" : : "m"(ctx->yield) : "cc" : yes);
+	return 0;
+yes:
+	return 1;
+}
+#else
+static __always_inline int wasmkm_yield_pending(struct wasmkm_ctx *ctx)
+{
+	return READ_ONCE(ctx->yield) != 0;
+}
+#endif
+
+/* Function entry check: stack depth and the yield flag. */
 #define WASMKM_ENTRY(ctx, func_idx)						\
 	do {									\
 		if (unlikely(WASMKM_SP() < (ctx)->stack_limit ||		\
-			     --(ctx)->tick < 0))				\
+			     wasmkm_yield_pending(ctx)))			\
 			wasmkm_entry_slow(ctx, func_idx);			\
 	} while (0)
 
-/* Loop header check; @budget is a local s32 set to WASMKM_LOOP_BUDGET. */
-#define WASMKM_LOOP(ctx, budget)						\
+/* Loop header check. */
+#define WASMKM_LOOP(ctx)							\
 	do {									\
-		if (unlikely(--(budget) < 0)) {					\
-			(budget) = WASMKM_LOOP_BUDGET;				\
+		if (unlikely(wasmkm_yield_pending(ctx)))			\
 			wasmkm_tick(ctx);					\
-		}								\
 	} while (0)
 
 /*

@@ -36,7 +36,7 @@ static int run_trapping(void (*fn)(struct wasmkm_ctx *, u64 *), u64 *slots, int 
 
 	if (r == 0) {
 		ctx.stack_limit = (unsigned long)__builtin_frame_address(0) - 4 * 1024 * 1024;
-		ctx.tick = WASMKM_CALL_BUDGET;
+		ctx.yield = 1;
 		if (fn)
 			fn(&ctx, slots);
 		else
@@ -289,6 +289,7 @@ int main(int argc, char **argv)
 		i += 2;
 	}
 	shim.envp = envs;
+	shim.yield_stays = getenv("SHIM_TICKS") != NULL;
 	if (setup())
 		return 100;
 	if (i < argc && !strcmp(argv[i], "--check") && i + 1 < argc)

@@ -16,6 +16,7 @@ struct shim_state {
 	int envc;
 	char **envp;
 	u64 ticks;		/* wasmkm_tick calls */
+	int yield_stays;	/* SHIM_TICKS: ctx->yield is never cleared */
 };
 
 /* longjmp values */

@@ -9,4 +9,6 @@
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
 #define __aligned(x) __attribute__((__aligned__(x)))
+#define __cold __attribute__((__cold__))
+#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #endif
