@@ -160,6 +160,8 @@ $(OUT)/apps/matmul.expected: $(BUILD)/native/matmul.expected
 # What wasmtime (PyPI, the reference engine) answers to the sock_* error
 # cases of tests/apps/sock_errno.c; tests/kselftest/net.c wants the same.
 APP_EXPECTED += $(OUT)/apps/sock_errno.expected
+# (apps: above was read before this line added to APP_EXPECTED)
+apps: $(OUT)/apps/sock_errno.expected
 $(OUT)/apps/sock_errno.expected: $(BUILD)/wasm/sock_errno.wasm tests/host/wasi/wasmtime_run.py \
 		| $(BUILD)/pylib/wasmtime
 	@mkdir -p $(@D)
