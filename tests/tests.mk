@@ -162,10 +162,10 @@ $(OUT)/apps/matmul.expected: $(BUILD)/native/matmul.expected
 APP_EXPECTED += $(OUT)/apps/sock_errno.expected
 # (apps: above was read before this line added to APP_EXPECTED)
 apps: $(OUT)/apps/sock_errno.expected
-$(OUT)/apps/sock_errno.expected: $(BUILD)/wasm/sock_errno.wasm tests/host/wasi/wasmtime_run.py \
+$(OUT)/apps/sock_errno.expected: $(BUILD)/wasm/sock_errno.wasm bench/engines/wasmtime-run.py \
 		| $(BUILD)/pylib/wasmtime
 	@mkdir -p $(@D)
-	PYTHONPATH=$(BUILD)/pylib python3 tests/host/wasi/wasmtime_run.py $< </dev/null >$@.tmp
+	PYTHONPATH=$(BUILD)/pylib python3 bench/engines/wasmtime-run.py --scratch /d $< </dev/null >$@.tmp
 	mv $@.tmp $@
 
 # The simulated devices of tests/kselftest/devices.c (tests/devsim/), built
